@@ -1,0 +1,15 @@
+// Jest compiles TypeScript with SWC: types are checked by `npm run typecheck`, not by the test run.
+/** @type {import('jest').Config} */
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+
+module.exports = {
+  projects: [
+    { displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      transform,
+    },
+  ],
+  testTimeout: 60_000,
+};
