@@ -1,0 +1,78 @@
+/**
+ * Jest global setup for the integration tests: starts the real local stack
+ * (`npm run dev`, the same command readers use) on a free port and shares its
+ * URL through API_URL. Given API_URL, it starts nothing and tests that URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const chapterFolder = resolve(__dirname, '../..');
+const readyTimeoutMs = 60_000;
+
+declare global {
+  // Handed from setup to teardown, which Jest runs in the same process.
+  var localStack: ChildProcess | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+/** Stops the whole process group: npm, the dev script and everything it started. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return done();
+    const pid = child.pid;
+    const force = setTimeout(() => {
+      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    try { process.kill(-pid, 'SIGTERM'); } catch { done(); }
+  });
+}
+
+export default async function startLocalStack(): Promise<void> {
+  if (process.env.API_URL) return;
+  const port = await freePort();
+  // detached: the stack gets its own process group, so teardown can stop all of it.
+  const child = spawn('npm', ['run', 'dev'], {
+    cwd: chapterFolder,
+    detached: true,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  globalThis.localStack = child;
+  let output = '';
+  try {
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error('the local stack was not ready in time')), readyTimeoutMs);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes(`ready at http://localhost:${port}`)) {
+          clearTimeout(timer);
+          ready();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => fail(new Error(`npm run dev exited early with code ${code}`)));
+    });
+  } catch (error) {
+    await stopGroup(child);
+    throw new Error(`${(error as Error).message}\n--- output of npm run dev ---\n${output}`);
+  }
+  process.env.API_URL = `http://localhost:${port}`;
+}
+
+export async function stopLocalStack(): Promise<void> {
+  if (globalThis.localStack) await stopGroup(globalThis.localStack);
+}
