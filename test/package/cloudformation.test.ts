@@ -1,0 +1,85 @@
+/**
+ * Packages every chapter with the real Serverless CLI, without AWS credentials,
+ * and checks the CloudFormation it would deploy: least-privilege IAM, on-demand
+ * tables, and one runtime and architecture for every function in the book.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { promisify } from 'node:util';
+import {
+  iamStatements,
+  leastPrivilegeProblems,
+  resourcesOfType,
+  type Template,
+} from '../../scripts/lib/cloudformation';
+import { codeChapters, environmentWithoutAwsCredentials, repoRoot } from '../../scripts/lib/repo';
+
+const run = promisify(execFile);
+const expectedRuntime = 'nodejs24.x';
+const expectedArchitecture = 'arm64';
+const outputRoot = mkdtempSync(join(tmpdir(), 'rtr-package-'));
+after(() => rmSync(outputRoot, { recursive: true, force: true }));
+
+async function packageChapter(chapter: string): Promise<{ template: Template; zips: Record<string, number> }> {
+  const output = join(outputRoot, chapter);
+  const cli = require.resolve('serverless/bin/serverless.js', { paths: [join(repoRoot, 'chapters-code', chapter)] });
+  await run(process.execPath, [cli, 'package', '--package', output], {
+    cwd: join(repoRoot, 'chapters-code', chapter),
+    env: environmentWithoutAwsCredentials({ HOME: outputRoot }),
+  });
+  const template = JSON.parse(readFileSync(join(output, 'cloudformation-template-update-stack.json'), 'utf8'));
+  const zips = Object.fromEntries(
+    readdirSync(output)
+      .filter((name) => name.endsWith('.zip'))
+      .map((name) => [name, statSync(join(output, name)).size]),
+  );
+  return { template, zips };
+}
+
+for (const chapter of codeChapters()) {
+  describe(`chapters-code/${chapter}: serverless package`, () => {
+    const packaged = packageChapter(chapter);
+
+    it('packages without AWS credentials', async () => {
+      const { zips } = await packaged;
+      assert.ok(Object.keys(zips).length > 0, 'no zip was written');
+      for (const [name, bytes] of Object.entries(zips)) console.log(`  ${chapter}/${name}: ${bytes} bytes`);
+    });
+
+    it('grants no wildcard action or resource', async () => {
+      const { template } = await packaged;
+      const problems = iamStatements(template).flatMap((statement) =>
+        leastPrivilegeProblems(statement).map((problem) => `${statement.resource}: ${problem}`),
+      );
+      assert.deepEqual(problems, []);
+    });
+
+    it('bills every table on demand', async () => {
+      const { template } = await packaged;
+      for (const [id, table] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
+        assert.equal(table.Properties?.BillingMode, 'PAY_PER_REQUEST', `${id} is not on-demand`);
+      }
+    });
+
+    it(`runs every function on ${expectedRuntime} ${expectedArchitecture}`, async () => {
+      const { template } = await packaged;
+      const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+      assert.ok(functions.length > 0, 'no function in the template');
+      for (const [id, fn] of functions) {
+        assert.equal(fn.Properties?.Runtime, expectedRuntime, `${id} runtime`);
+        assert.deepEqual(fn.Properties?.Architectures, [expectedArchitecture], `${id} architecture`);
+      }
+    });
+
+    it('keeps logs for a bounded time', async () => {
+      const { template } = await packaged;
+      for (const [id, group] of resourcesOfType(template, 'AWS::Logs::LogGroup')) {
+        assert.ok(Number(group.Properties?.RetentionInDays) > 0, `${id} keeps logs forever`);
+      }
+    });
+  });
+}
