@@ -56,7 +56,11 @@ const steps: Step[] = [
   {
     name: 'book',
     what: 'the book runs: listings are embedded, every command shown is executed and its output compared',
-    commands: [npx(repoRoot, 'tsx', 'scripts/book/verify.ts')],
+    commands: [
+      npx(repoRoot, 'tsx', 'scripts/book/listings.ts'),
+      npx(repoRoot, 'tsx', 'scripts/book/coverage.ts'),
+      npx(repoRoot, 'tsx', 'scripts/book/verify.ts'),
+    ],
   },
   {
     name: 'website',

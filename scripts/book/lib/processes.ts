@@ -1,0 +1,116 @@
+// Every process the verifier starts runs in its own process group (spawned with `detached: true`),
+// and the whole group is stopped: the stack's children (serverless-offline, DynamoDB Local's Java)
+// go with it. Groups still running when the verifier exits, fails or is interrupted are killed.
+
+import { createServer } from 'node:net';
+
+const groups = new Set<number>();
+let hooksInstalled = false;
+let interruptedBy: NodeJS.Signals | undefined;
+
+/** The signal that interrupted the verifier, if any: its results are then beside the point. */
+export function interrupted(): NodeJS.Signals | undefined {
+  return interruptedBy;
+}
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  // 'exit' handlers must be synchronous: no grace period here, only SIGKILL.
+  process.on('exit', () => {
+    for (const pid of groups) signalGroup(pid, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      interruptedBy = signal;
+      console.error(`\n${signal}: stopping every process the verifier started`);
+      void stopAllGroups(2000).finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+    });
+  }
+}
+
+/** Remembers a process group so that it is stopped whatever happens to the verifier. */
+export function trackGroup(pid: number): void {
+  installHooks();
+  groups.add(pid);
+}
+
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+export function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForGroupExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (groupAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+/**
+ * Stops a process group: `signal` first (SIGINT, like Ctrl-C), SIGKILL for whatever is left after
+ * `graceMs`. Resolves true when the group stopped within the grace period.
+ */
+export async function stopGroup(pid: number, graceMs: number, signal: NodeJS.Signals = 'SIGINT'): Promise<boolean> {
+  signalGroup(pid, signal);
+  const clean = await waitForGroupExit(pid, graceMs);
+  if (!clean) {
+    signalGroup(pid, 'SIGKILL');
+    await waitForGroupExit(pid, 2000);
+  }
+  groups.delete(pid);
+  return clean;
+}
+
+export async function stopAllGroups(graceMs: number): Promise<void> {
+  await Promise.all([...groups].map((pid) => stopGroup(pid, graceMs, 'SIGTERM')));
+}
+
+/** A TCP port that is free right now on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Keeps the last `max` lines of a stream's text, for error messages. */
+export class Tail {
+  private lines: string[] = [];
+  private partial = '';
+
+  constructor(private readonly max = 40) {}
+
+  push(chunk: string): void {
+    const parts = (this.partial + chunk).split('\n');
+    this.partial = parts.pop() ?? '';
+    this.lines.push(...parts);
+    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
+  }
+
+  toString(): string {
+    return [...this.lines, this.partial].join('\n').trimEnd();
+  }
+}
