@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
   const serverlessCli = require.resolve('serverless/bin/serverless.js');
 
+  // #region start-offline
   await new Promise<void>((resolve, reject) => {
     const offline = startChild(
       'offline',
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`\nDriver Ratings API ready at http://localhost:${port}\n`);
+  // #endregion start-offline
 }
 
 async function shutdown(exitCode: number): Promise<void> {
