@@ -1,0 +1,2 @@
+// The handlers read their table name when loaded, as they do in Lambda.
+process.env.TABLE_NAME = 'ratings-unit-test';
