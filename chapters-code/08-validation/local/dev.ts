@@ -5,6 +5,7 @@
  * Ctrl-C (SIGINT) or SIGTERM stops them all, Java included.
  */
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { localClient, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local';
 import { startLocalGateway } from './gateway';
@@ -12,6 +13,8 @@ import { freePort, isPortTaken, portFromEnvironment, startChild, stopChildren } 
 import { createTables, tablesFromServerlessYml } from './tables';
 
 const children: ChildProcess[] = [];
+// This run's own build folder (see custom.esbuild in serverless.yml), under the git-ignored .build/.
+const buildFolder = `.build/dev-${process.pid}`;
 let gateway: Server | undefined;
 let stopping = false;
 
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
           AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
           AWS_ACCESS_KEY_ID: 'local',
           AWS_SECRET_ACCESS_KEY: 'local',
+          ESBUILD_WORK_FOLDER: buildFolder,
         },
         onLine: (line) => line.includes('Server ready') && resolve(),
       },
@@ -82,6 +86,7 @@ async function shutdown(exitCode: number): Promise<void> {
   gateway?.close();
   gateway?.closeAllConnections();
   await stopChildren(children);
+  rmSync(buildFolder, { recursive: true, force: true });
   process.exit(exitCode);
 }
 

@@ -50,6 +50,11 @@ describe('readJsonBody', () => {
     expect(document.type).toMatch(new RegExp(`/${slug}$`));
   });
 
+  it('reads a body that arrives parsed, as serverless-offline passes `0` and `false`', () => {
+    const event = apiEvent({ headers: jsonHeaders, body: 0 as unknown as string });
+    expect(problemOf(() => readJsonBody(event, newDriverSchema))).toMatchObject({ status: 400, errors: [{ pointer: '' }] });
+  });
+
   it('counts bytes, not characters, against the limit', () => {
     // 6,000 three-byte characters: 18,000 bytes, though only 6,000 characters.
     const body = JSON.stringify({ name: '€'.repeat(6000), city: 'B' });
