@@ -1,0 +1,51 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { DriverNotFoundError, RideAlreadyRatedError } from '../domain/errors';
+import { isStoreUnavailable } from '../store/unavailable';
+import { HttpProblem, problemDocument, problemResponse } from './problems';
+
+export type Route = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+/** Seconds a client should wait before retrying after a 503. */
+export const retryAfterSeconds = 1;
+
+// #region to-response
+/**
+ * Every failure becomes a problem document here, in one place. Known problems keep
+ * their own status; anything else is a bug or an outage, and the client learns only
+ * that: stack traces, table names and SDK messages stay in the logs.
+ */
+export function errorResponse(error: unknown): APIGatewayProxyResult {
+  if (error instanceof HttpProblem) return problemResponse(error.document);
+  if (error instanceof DriverNotFoundError) return problemResponse(problemDocument('driverNotFound', error.message));
+  if (error instanceof RideAlreadyRatedError) {
+    return problemResponse(problemDocument('rideAlreadyRated', error.message));
+  }
+  logFailure(error);
+  if (isStoreUnavailable(error)) {
+    return problemResponse(
+      problemDocument('unavailable', 'The ratings store is busy or unreachable. Try again shortly.'),
+      { 'retry-after': String(retryAfterSeconds) },
+    );
+  }
+  return problemResponse(problemDocument('internal', 'Something went wrong on our side. It has been logged.'));
+}
+// #endregion to-response
+
+// #region handle
+/** Wraps a route so that nothing it throws reaches API Gateway (which would answer 502). */
+export function handle(route: Route): Route {
+  return async (event) => {
+    try {
+      return await route(event);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+// #endregion handle
+
+/** One JSON line per failure, for CloudWatch: the details the client does not get. */
+function logFailure(error: unknown): void {
+  const { name, message, stack } = error instanceof Error ? error : { name: 'NonError', message: String(error), stack: undefined };
+  console.error(JSON.stringify({ level: 'error', name, message, stack }));
+}

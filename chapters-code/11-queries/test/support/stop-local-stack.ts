@@ -1,0 +1,3 @@
+import { stopLocalStack } from './local-stack';
+
+export default stopLocalStack;
