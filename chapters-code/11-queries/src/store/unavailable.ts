@@ -1,8 +1,9 @@
 // #region unavailable
 /**
  * DynamoDB errors that say "not now" rather than "never": throttling, a service-side
- * fault, or no connection at all. The SDK has already retried these (three attempts
- * with backoff, by default) before we see them; the client may try again a little later.
+ * fault, or no connection at all. The SDK retries throttling and service faults itself
+ * (three attempts with backoff, by default) before we see them, but not a transaction
+ * cancelled for throttling or a conflict. Either way, the client may try again a little later.
  */
 const unavailableNames = new Set([
   'ProvisionedThroughputExceededException',
