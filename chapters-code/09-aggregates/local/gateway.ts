@@ -46,13 +46,18 @@ function sendProblem(response: ServerResponse, status: number): void {
 /** Starts the proxy on `port`, forwarding to serverless-offline on `upstreamPort`. */
 export function startLocalGateway(port: number, upstreamPort: number): Promise<Server> {
   const server = createServer((clientRequest, clientResponse) => {
+    const headers = { ...clientRequest.headers };
+    for (const name of hopHeaders) delete headers[name];
     const upstream = request(
       {
         host: '127.0.0.1',
         port: upstreamPort,
         method: clientRequest.method,
         path: clientRequest.url,
-        headers: clientRequest.headers,
+        headers,
+        // A fresh connection per request: a pooled one that serverless-offline has
+        // just closed as idle would fail the request with a reset, seen as a 502.
+        agent: false,
       },
       (upstreamResponse) => {
         const status = upstreamResponse.statusCode ?? 502;

@@ -1,9 +1,9 @@
 /**
  * The real local stack (`npm run dev`, the same command readers use) for tests.
- * As Jest's global setup it starts one stack for all integration tests on a free
- * port and shares its URL through API_URL; given API_URL, it starts nothing and the
- * tests run against that URL instead. startStack() also serves tests that need a
- * stack of their own, such as one whose database they stop on purpose.
+ * As Jest's global setup it starts one stack for all the tests that talk HTTP, on a
+ * free port, and shares its URL through API_URL; given API_URL, it starts none and
+ * the tests run against that URL instead. A second stack, for the test that stops
+ * its database on purpose, is shared through OUTAGE_API_URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -85,12 +85,40 @@ export async function startStack(): Promise<RunningStack> {
   return { url: `http://localhost:${port}`, databasePid, stop: () => stopGroup(child) };
 }
 
-export default async function startLocalStack(): Promise<void> {
-  if (process.env.API_URL) return;
-  globalThis.localStack = await startStack();
-  process.env.API_URL = globalThis.localStack.url;
+declare global {
+  var outageStack: RunningStack | undefined;
+}
+
+/** Jest passes each project's config to its global setup; its name says which suite runs. */
+type ProjectConfig = { displayName?: string | { name?: string } };
+
+/**
+ * Jest global setup. Starts the shared stack, unless API_URL names one already (from
+ * outside, or from the setup of a project that ran before). For the integration
+ * tests it also starts, alongside, the stack whose database one test stops on
+ * purpose: starting both at once takes less time than one after the other.
+ */
+export default async function startLocalStacks(_globalConfig: unknown, projectConfig: ProjectConfig = {}): Promise<void> {
+  const name = typeof projectConfig.displayName === 'string' ? projectConfig.displayName : projectConfig.displayName?.name;
+  const shared = process.env.API_URL ? undefined : startStack();
+  const outage = name === 'integration' && !process.env.OUTAGE_API_URL ? startStack() : undefined;
+  const [sharedResult, outageResult] = await Promise.allSettled([shared, outage]);
+  if (sharedResult.status === 'fulfilled' && sharedResult.value) {
+    globalThis.localStack = sharedResult.value;
+    process.env.API_URL = sharedResult.value.url;
+  }
+  if (outageResult.status === 'fulfilled' && outageResult.value) {
+    globalThis.outageStack = outageResult.value;
+    process.env.OUTAGE_API_URL = outageResult.value.url;
+    process.env.OUTAGE_DATABASE_PID = String(outageResult.value.databasePid);
+  }
+  const failure = [sharedResult, outageResult].find((result) => result.status === 'rejected');
+  if (failure) {
+    await stopLocalStack();
+    throw (failure as PromiseRejectedResult).reason;
+  }
 }
 
 export async function stopLocalStack(): Promise<void> {
-  await globalThis.localStack?.stop();
+  await Promise.all([globalThis.localStack?.stop(), globalThis.outageStack?.stop()]);
 }

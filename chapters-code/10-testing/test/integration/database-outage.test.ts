@@ -1,7 +1,8 @@
 /**
  * What a client sees when DynamoDB goes away: a 503 problem with Retry-After, not a
- * 500 and not a hang. This test starts a stack of its own, because it stops that
- * stack's database on purpose, halfway through.
+ * 500 and not a hang. This test uses a stack of its own, because it stops that
+ * stack's database on purpose, halfway through: the one the global setup started
+ * for it (OUTAGE_API_URL), or, if there is none, one it starts itself.
  */
 import { call, expectProblem, expectStackAnswers } from '../support/api';
 import { type RunningStack, startStack } from '../support/local-stack';
@@ -9,7 +10,9 @@ import { type RunningStack, startStack } from '../support/local-stack';
 let stack: RunningStack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  const { OUTAGE_API_URL: url, OUTAGE_DATABASE_PID: pid } = process.env;
+  // The global teardown stops a stack the global setup started.
+  stack = url ? { url, databasePid: Number(pid), stop: async () => undefined } : await startStack();
   await expectStackAnswers(stack.url);
 }, 150_000);
 

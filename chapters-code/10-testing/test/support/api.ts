@@ -23,10 +23,27 @@ export interface CallOptions {
   baseUrl?: string;
 }
 
+/**
+ * fetch, tried a second time when a reused keep-alive connection turns out to have
+ * been closed by the server as idle, at the very moment the request went out (Node
+ * closes idle connections after 5 s; on a busy machine a client may send just then).
+ * The request never reached the API, so sending it again is safe.
+ */
+async function fetchWithOneRetry(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const closedIdle = cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET' || /other side closed/.test(cause?.message ?? '');
+    if (!closedIdle) throw error;
+    return fetch(url, init);
+  }
+}
+
 export async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const { body } = options;
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
-  const response = await fetch(`${options.baseUrl ?? apiUrl()}${path}`, {
+  const response = await fetchWithOneRetry(`${options.baseUrl ?? apiUrl()}${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -1,0 +1,267 @@
+/**
+ * The site's budgets, measured (a benchmark, not a timed test):
+ *
+ *   build       `docusaurus build` of the whole book in seconds, cold (no caches) and warm
+ *   js          JavaScript transferred (gzip) to load a chapter page without a diagram (and one with)
+ *   lighthouse  performance, accessibility, best practices and SEO of two chapter pages
+ *
+ * Run from the repository root:  tsx scripts/site/benchmark.ts [--only build,js,lighthouse]
+ * Writes test-output/site/benchmark.json and prints a short table. Exits 1 when a budget is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from '../../test/site/support/browser';
+import { docusaurus } from '../../test/site/support/processes';
+import { BASE_URL, BUILD_DIR, OUTPUT_DIR, ROOT_DIR, bookPages } from '../../test/site/support/site';
+import { serveBuild } from '../../test/site/support/static-server';
+
+const WEBSITE = path.join(ROOT_DIR, 'website');
+const BUDGET = { jsKiB: 200, lighthouse: 95 };
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+const HELP = `Usage: tsx scripts/site/benchmark.ts [options]
+
+Measures the site against its budgets and writes test-output/site/benchmark.json.
+
+  --only LIST     any of build,js,lighthouse (default: all three)
+  --pages A,B     chapter routes for Lighthouse (default: the first code chapter
+                  without a diagram, and the first page with a diagram)
+  --preset P      mobile (default) or desktop: the Lighthouse preset the budget is checked on
+  --desktop       also run the other preset, for the report
+  --runs N        Lighthouse runs per page and preset; the median score counts (default 1)
+  --verbose       print progress
+  -h, --help      this text
+
+Budgets: JavaScript for a chapter page without a diagram <= ${BUDGET.jsKiB} KiB gzip;
+each Lighthouse score >= ${BUDGET.lighthouse} on the chosen preset. The build times are reported,
+not budgeted. Lighthouse's performance score follows the machine's speed (its "benchmark index",
+printed with each score): measure on an otherwise idle machine.
+Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`;
+
+interface Options {
+  only: Set<string>;
+  pages: string[] | undefined;
+  preset: 'mobile' | 'desktop';
+  desktop: boolean;
+  runs: number;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    only: new Set(['build', 'js', 'lighthouse']),
+    pages: undefined,
+    preset: 'mobile',
+    desktop: false,
+    runs: 1,
+    verbose: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '-h' || arg === '--help') {
+      console.log(HELP);
+      process.exit(0);
+    } else if (arg === '--only') options.only = new Set(argv[++i]!.split(','));
+    else if (arg === '--pages') options.pages = argv[++i]!.split(',');
+    else if (arg === '--desktop') options.desktop = true;
+    else if (arg === '--preset') {
+      const preset = argv[++i];
+      if (preset !== 'mobile' && preset !== 'desktop') throw new Error('--preset: mobile or desktop');
+      options.preset = preset;
+    } else if (arg === '--runs') {
+      options.runs = Number(argv[++i]);
+      if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs: a whole number from 1');
+    }
+    else if (arg === '--verbose') options.verbose = true;
+    else throw new Error(`Unknown option ${arg}; see --help`);
+  }
+  for (const part of options.only) {
+    if (!['build', 'js', 'lighthouse'].includes(part)) throw new Error(`--only: unknown part "${part}"`);
+  }
+  return options;
+}
+
+let verbose = false;
+const log = (message: string) => {
+  if (verbose) console.error(message);
+};
+
+async function measureBuild() {
+  for (const dir of ['.docusaurus', 'build', 'node_modules/.cache']) {
+    fs.rmSync(path.join(WEBSITE, dir), { recursive: true, force: true });
+  }
+  const runs: number[] = [];
+  for (const label of ['cold', 'warm']) {
+    log(`build (${label})…`);
+    const result = await docusaurus(['build'], WEBSITE, { FORCE_COLOR: '0' }, 600_000);
+    if (result.code !== 0) throw new Error(`docusaurus build failed:\n${result.output}`);
+    runs.push(Number(result.seconds.toFixed(1)));
+  }
+  return { coldSeconds: runs[0]!, warmSeconds: runs[1]! };
+}
+
+function defaultPages() {
+  const pages = bookPages();
+  const plain = pages.find((p) => p.code && !p.hasDiagram) ?? pages.find((p) => !p.hasDiagram);
+  const diagram = pages.find((p) => p.hasDiagram && p.route !== '') ?? pages.find((p) => p.hasDiagram);
+  if (!plain) throw new Error('No page without a diagram to measure');
+  return { plain: plain.route, diagram: diagram?.route };
+}
+
+/** Bytes of JavaScript sent (gzip, as the test server compresses like GitHub Pages) for one page load. */
+async function measureJs(route: string, origin: string) {
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.browser.newPage();
+    const sizes: Promise<{ url: string; bytes: number; prefetch: boolean }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() !== 'script' && !request.url().endsWith('.js')) return;
+      sizes.push(
+        request.sizes().then((s) => ({
+          url: request.url(),
+          bytes: s.responseBodySize,
+          prefetch: /prefetch/i.test(request.headers()['sec-purpose'] ?? request.headers()['purpose'] ?? ''),
+        })),
+      );
+    });
+    await page.goto(`${origin}${BASE_URL}${route}`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1500);
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    const needed = all.filter((s) => !s.prefetch);
+    const kib = (list: typeof all) => Number((list.reduce((sum, s) => sum + s.bytes, 0) / 1024).toFixed(1));
+    return { route, kib: kib(needed), prefetchedKib: kib(all.filter((s) => s.prefetch)), files: needed.length };
+  } finally {
+    await chromium.close();
+  }
+}
+
+async function runLighthouse(urls: string[], presets: string[], runs: number) {
+  const { default: lighthouse } = await import('lighthouse');
+  const desktopConfig = presets.includes('desktop')
+    ? (await import('lighthouse/core/config/desktop-config.js')).default
+    : undefined;
+  const { launch } = await import('chrome-launcher');
+  const results: { url: string; preset: string; scores: Record<string, number>; benchmarkIndex: number[] }[] = [];
+  for (const preset of presets) {
+    for (const url of urls) {
+      const runScores: Record<string, number>[] = [];
+      const benchmarkIndex: number[] = [];
+      for (let run = 1; run <= runs; run += 1) {
+        // A fresh browser per run, so no run warms the cache of the next.
+        const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+        try {
+          log(`lighthouse (${preset}, run ${run}/${runs}) ${url}…`);
+          const result = await lighthouse(
+            url,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+            preset === 'desktop' ? desktopConfig : undefined,
+          );
+          if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+          runScores.push(
+            Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])),
+          );
+          benchmarkIndex.push(Math.round(result.lhr.environment.benchmarkIndex));
+          const slug = `${preset}-${url.split('/').pop() || 'home'}`;
+          fs.writeFileSync(path.join(OUTPUT_DIR, `lighthouse-${slug}.json`), JSON.stringify(result.lhr, null, 1));
+        } finally {
+          await chrome.kill();
+        }
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runScores.map((r) => r[c]!))]));
+      results.push({ url, preset, scores, benchmarkIndex });
+    }
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  verbose = options.verbose;
+  assertChromium();
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    revision: revision(),
+    cpus: (await import('node:os')).cpus().length,
+  };
+  const missed: string[] = [];
+
+  if (options.only.has('build')) report.build = await measureBuild();
+  if (!fs.existsSync(path.join(BUILD_DIR, 'index.html'))) {
+    log('no build found, building…');
+    const result = await docusaurus(['build'], WEBSITE, { FORCE_COLOR: '0' }, 600_000);
+    if (result.code !== 0) throw new Error(`docusaurus build failed:\n${result.output}`);
+  }
+
+  const defaults = defaultPages();
+  const server = await serveBuild(BUILD_DIR, BASE_URL);
+  try {
+    if (options.only.has('js')) {
+      log('javascript…');
+      const plain = await measureJs(defaults.plain, server.origin);
+      const diagram = defaults.diagram ? await measureJs(defaults.diagram, server.origin) : undefined;
+      report.js = { budgetKiB: BUDGET.jsKiB, withoutDiagram: plain, withDiagram: diagram };
+      if (plain.kib > BUDGET.jsKiB) missed.push(`JavaScript for /${plain.route}: ${plain.kib} KiB > ${BUDGET.jsKiB} KiB`);
+    }
+    if (options.only.has('lighthouse')) {
+      const routes = options.pages ?? [defaults.plain, defaults.diagram ?? defaults.plain];
+      const other = options.preset === 'mobile' ? 'desktop' : 'mobile';
+      const presets = options.desktop ? [options.preset, other] : [options.preset];
+      const urls = routes.map((r) => `${server.origin}${BASE_URL}${r}`);
+      const results = await runLighthouse(urls, presets, options.runs);
+      report.lighthouse = { budget: BUDGET.lighthouse, budgetPreset: options.preset, runs: options.runs, results };
+      for (const r of results.filter((x) => x.preset === options.preset)) {
+        for (const [category, score] of Object.entries(r.scores)) {
+          if (score < BUDGET.lighthouse) missed.push(`Lighthouse ${category} of ${r.url}: ${score} < ${BUDGET.lighthouse}`);
+        }
+      }
+    }
+  } finally {
+    await server.close();
+  }
+
+  report.missed = missed;
+  const file = path.join(OUTPUT_DIR, 'benchmark.json');
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  printSummary(report);
+  if (missed.length) {
+    console.error(`Budgets missed:\n  ${missed.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+function revision(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function printSummary(report: Record<string, unknown>): void {
+  const parts: string[] = [];
+  const build = report.build as { coldSeconds: number; warmSeconds: number } | undefined;
+  if (build) parts.push(`build ${build.coldSeconds} s cold, ${build.warmSeconds} s warm`);
+  const js = report.js as { withoutDiagram: { route: string; kib: number }; withDiagram?: { route: string; kib: number } } | undefined;
+  if (js) {
+    parts.push(`JS /${js.withoutDiagram.route} ${js.withoutDiagram.kib} KiB gzip`);
+    if (js.withDiagram) parts.push(`with diagram /${js.withDiagram.route} ${js.withDiagram.kib} KiB`);
+  }
+  const lh = report.lighthouse as
+    | { results: { url: string; preset: string; scores: Record<string, number>; benchmarkIndex: number[] }[] }
+    | undefined;
+  for (const r of lh?.results ?? []) {
+    const page = r.url.split('/').pop();
+    const scores = CATEGORIES.map((c) => r.scores[c]).join('/');
+    parts.push(`Lighthouse ${r.preset} /${page} ${scores} (benchmark index ${r.benchmarkIndex.join(', ')})`);
+  }
+  console.log(`benchmark: ${parts.join('; ')} (perf/a11y/best-practices/SEO; details in ${path.relative(process.cwd(), path.join(OUTPUT_DIR, 'benchmark.json'))})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

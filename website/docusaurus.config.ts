@@ -1,0 +1,145 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { bookMarkdown } from './src/plugins/book-markdown';
+import { darkCodeTheme, lightCodeTheme } from './src/theme-colors/code-themes';
+import { BASE_URL, CODE_DIR, LINK_CHECKS, REPO, REPO_URL, ROOT_DIR, SITE_URL } from './site-settings';
+
+const book = bookMarkdown({ rootDir: ROOT_DIR, codeDir: CODE_DIR });
+
+const config = {
+  title: 'Rate the Ride',
+  tagline: 'Build a production-ready serverless API on AWS, step by step, in TypeScript.',
+  favicon: 'img/favicon.svg',
+  url: SITE_URL,
+  baseUrl: BASE_URL,
+  organizationName: REPO.owner,
+  projectName: REPO.name,
+  trailingSlash: false,
+
+  onBrokenLinks: LINK_CHECKS.onBrokenLinks,
+  onBrokenAnchors: LINK_CHECKS.onBrokenAnchors,
+  onDuplicateRoutes: 'throw',
+
+  future: {
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      // Off: the CSS minifier rewrites layers into specificity hacks that outrank custom.css.
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
+    faster: true,
+  },
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  markdown: {
+    mermaid: true,
+    // Book files are MDX; keep <!-- comments -->, ":::tip Title" and {#custom-id} headings working.
+    mdx1Compat: { comments: true, admonitions: true, headingIds: true },
+    hooks: LINK_CHECKS.markdownHooks,
+  },
+
+  customFields: {
+    repo: { url: REPO_URL, slug: `${REPO.owner}/${REPO.name}`, branch: REPO.branch },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: '../book',
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          // Keep "07-dynamodb" in ids and URLs so chapter 7 and chapters-code/07-dynamodb match.
+          numberPrefixParser: false,
+          editUrl: ({ docPath }) => `${REPO_URL}/edit/${REPO.branch}/book/${docPath}`,
+          // Docusaurus's defaults (partials, tests) plus notes and images that are not chapters.
+          exclude: ['**/_*.{js,jsx,ts,tsx,md,mdx}', '**/_*/**', '**/*.test.{js,jsx,ts,tsx}', '**/__tests__/**', '**/README.md', 'img/**'],
+          remarkPlugins: book.remarkPlugins,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [book.plugin],
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/',
+        docsDir: '../book',
+        hashed: true,
+        language: ['en'],
+        explicitSearchResultPath: true,
+        searchBarShortcutHint: false,
+        // Index the prose and its listings, not the boxes every code chapter repeats.
+        ignoreCssSelectors: ['[data-what-changed]', '[data-chapter-code]'],
+      },
+    ],
+  ],
+
+  themeConfig: {
+    image: 'img/social-card.png',
+    metadata: [
+      { name: 'keywords', content: 'serverless, AWS, Lambda, API Gateway, DynamoDB, TypeScript, book' },
+    ],
+    colorMode: { respectPrefersColorScheme: true },
+    docs: { sidebar: { hideable: true } },
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    navbar: {
+      title: 'Rate the Ride',
+      logo: { alt: '', src: 'img/logo.svg', width: 32, height: 32 },
+      items: [
+        { type: 'docSidebar', sidebarId: 'book', position: 'left', label: 'Book' },
+        {
+          href: REPO_URL,
+          position: 'right',
+          className: 'header-github-link',
+          'aria-label': 'The book and its code on GitHub',
+        },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Book',
+          items: [
+            { label: 'Welcome', to: '/' },
+            { label: 'Your first function', to: '/05-first-function' },
+            { label: 'Troubleshooting', to: '/a-troubleshooting' },
+          ],
+        },
+        {
+          title: 'Code',
+          items: [
+            { label: 'Repository', href: REPO_URL },
+            { label: 'Chapter code', href: `${REPO_URL}/tree/${REPO.branch}/chapters-code` },
+            { label: 'Report a problem', href: `${REPO_URL}/issues` },
+          ],
+        },
+      ],
+      copyright: `Rate the Ride. Text and code under the MIT licence.`,
+    },
+    prism: {
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
+      additionalLanguages: ['bash', 'diff'],
+    },
+    mermaid: {
+      theme: { light: 'neutral', dark: 'dark' },
+    },
+  } satisfies Preset.ThemeConfig,
+} satisfies Config;
+
+export default config;

@@ -1,0 +1,127 @@
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useRepo } from '../repo';
+import styles from './styles.module.css';
+
+export interface FileChange {
+  path: string;
+  status: 'added' | 'removed' | 'changed';
+  additions: number;
+  deletions: number;
+  binary: boolean;
+}
+
+export interface Props {
+  data: {
+    from: string | null;
+    to: string;
+    changes: FileChange[];
+    unchanged: number;
+    /** The unified diff of each file, by path; a chunk of its own, loaded on first use. */
+    loadPatches: () => Promise<Record<string, string>>;
+  };
+}
+
+const LABEL: Record<FileChange['status'], string> = {
+  added: 'added',
+  removed: 'removed',
+  changed: 'changed',
+};
+
+/**
+ * A unified diff, one element per line, coloured by kind. Deliberately not a syntax-highlighted
+ * code block: a chapter's diff can run to thousands of lines.
+ */
+function Patch({ patch }: { patch: string }): ReactNode {
+  return (
+    <pre className={styles.patch} tabIndex={0}>
+      <code>
+        {patch.split('\n').map((line, index) => (
+          <span key={index} className={lineClass(line)}>
+            {line}
+            {'\n'}
+          </span>
+        ))}
+      </code>
+    </pre>
+  );
+}
+
+function lineClass(line: string): string | undefined {
+  if (line.startsWith('@@')) return styles.hunk;
+  if (line.startsWith('+++') || line.startsWith('---')) return styles.header;
+  if (line.startsWith('+')) return styles.add;
+  if (line.startsWith('-')) return styles.remove;
+  return undefined;
+}
+
+function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Record<string, string>> }): ReactNode {
+  const [patch, setPatch] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
+    if (!event.currentTarget.open || patch !== null || change.binary) return;
+    load()
+      .then((patches) => setPatch(patches[change.path] ?? ''))
+      .catch(() => setFailed(true));
+  };
+  return (
+    <details className={styles.file} data-path={change.path} data-status={change.status} onToggle={onToggle}>
+      <summary className={styles.summary}>
+        <span className={`${styles.badge} ${styles[change.status]}`}>{LABEL[change.status]}</span>
+        <code className={styles.path}>{change.path}</code>
+        {change.binary ? (
+          <span className={styles.counts}>binary file</span>
+        ) : (
+          <span className={styles.counts}>
+            <span className={styles.plus} aria-label={`${change.additions} lines added`}>
+              +{change.additions}
+            </span>{' '}
+            <span className={styles.minus} aria-label={`${change.deletions} lines removed`}>
+              −{change.deletions}
+            </span>
+          </span>
+        )}
+      </summary>
+      {change.binary ? (
+        <p className={styles.note}>Binary file; no diff shown.</p>
+      ) : patch !== null ? (
+        <Patch patch={patch} />
+      ) : (
+        <p className={styles.note}>{failed ? 'The diff could not be loaded.' : 'Loading the diff…'}</p>
+      )}
+    </details>
+  );
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The files a chapter's code adds, changes and removes, each with a collapsible unified diff. */
+export default function WhatChanged({ data }: Props): ReactNode {
+  const repo = useRepo();
+  const by = (status: FileChange['status']) => data.changes.filter((c) => c.status === status).length;
+  const folder = (name: string) => (
+    <a href={`${repo.url}/tree/${repo.branch}/chapters-code/${name}`}>
+      <code>chapters-code/{name}</code>
+    </a>
+  );
+  return (
+    <div className={styles.whatChanged} data-what-changed={data.to} data-from={data.from ?? ''}>
+      <p>
+        {data.from ? (
+          <>
+            From {folder(data.from)} to {folder(data.to)}:{' '}
+          </>
+        ) : (
+          <>Every file of {folder(data.to)} is new: </>
+        )}
+        {count(by('added'), 'file')} added, {by('changed')} changed, {by('removed')} removed
+        {data.from ? `, ${data.unchanged} unchanged` : ''}.
+      </p>
+      {data.changes.length === 0 ? <p>No file changed.</p> : null}
+      {data.changes.map((change) => (
+        <FileDiff key={change.path} change={change} load={data.loadPatches} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Region markers in chapter code, and how the site cuts a region out of a file.
+ *
+ * A region starts at a line holding only a start marker and ends at the matching end marker:
+ *
+ *   // #region store        (TypeScript, JavaScript)
+ *   // #endregion store     (the name after #endregion is optional)
+ *   # #region service       (YAML, shell, Dockerfile)
+ *   <!-- #region x -->      (HTML, Markdown)
+ *   /* #region x *\/        (CSS)
+ *
+ * An end marker with a name closes that region; without a name it closes the innermost open one.
+ * Regions may nest or overlap. The lines shown never contain a marker of any region.
+ */
+
+export interface Extracted {
+  /** The text shown: the region's lines without any marker, common indentation removed. */
+  code: string;
+  /** 1-based line numbers in the file of the first and last line shown (0 when nothing is shown). */
+  startLine: number;
+  endLine: number;
+}
+
+export class RegionError extends Error {
+  override name = 'RegionError';
+}
+
+const MARKER =
+  /^\s*(?:\/\/|#|<!--|\/\*)\s*#(region|endregion)\b[ \t]*([A-Za-z0-9_.-]*)[ \t]*(?:-->|\*\/)?\s*$/;
+
+interface Marker {
+  kind: 'region' | 'endregion';
+  name: string;
+}
+
+export function parseMarker(line: string): Marker | undefined {
+  const match = MARKER.exec(line);
+  if (!match) return undefined;
+  return { kind: match[1] as Marker['kind'], name: match[2] ?? '' };
+}
+
+interface Range {
+  /** 0-based index of the start marker line and of the end marker line. */
+  open: number;
+  close: number;
+}
+
+/** Every region of a file by name; throws on an unbalanced or repeated marker. */
+export function findRegions(text: string, fileLabel = 'file'): Map<string, Range> {
+  const lines = splitLines(text);
+  const open: { name: string; line: number }[] = [];
+  const done = new Map<string, Range>();
+  lines.forEach((line, index) => {
+    const marker = parseMarker(line);
+    if (!marker) return;
+    if (marker.kind === 'region') {
+      if (!marker.name) {
+        throw new RegionError(`${fileLabel}:${index + 1}: "#region" needs a name`);
+      }
+      if (done.has(marker.name) || open.some((o) => o.name === marker.name)) {
+        throw new RegionError(`${fileLabel}:${index + 1}: region "${marker.name}" is opened twice`);
+      }
+      open.push({ name: marker.name, line: index });
+      return;
+    }
+    let at = open.length - 1;
+    if (marker.name) at = open.findIndex((o) => o.name === marker.name);
+    if (at < 0) {
+      const what = marker.name ? `"#endregion ${marker.name}"` : '"#endregion"';
+      throw new RegionError(`${fileLabel}:${index + 1}: ${what} has no matching "#region"`);
+    }
+    const [closed] = open.splice(at, 1);
+    done.set(closed!.name, { open: closed!.line, close: index });
+  });
+  if (open.length > 0) {
+    const first = open[0]!;
+    throw new RegionError(`${fileLabel}:${first.line + 1}: region "${first.name}" is never closed`);
+  }
+  return done;
+}
+
+/**
+ * The text of `region` in `text` (the whole file when `region` is empty), with every marker line
+ * of every region removed and the common indentation stripped.
+ */
+export function extractRegion(text: string, region: string | undefined, fileLabel = 'file'): Extracted {
+  const lines = splitLines(text);
+  const regions = findRegions(text, fileLabel);
+  let from = 0;
+  let to = lines.length; // exclusive
+  if (region) {
+    const range = regions.get(region);
+    if (!range) {
+      const known = [...regions.keys()].sort();
+      const hint = known.length ? `; regions in it: ${known.join(', ')}` : '; it has no regions';
+      throw new RegionError(`region "${region}" not found in ${fileLabel}${hint}`);
+    }
+    from = range.open + 1;
+    to = range.close;
+  }
+  const kept: { text: string; line: number }[] = [];
+  for (let index = from; index < to; index += 1) {
+    const line = lines[index]!;
+    if (parseMarker(line)) continue;
+    kept.push({ text: line, line: index + 1 });
+  }
+  // Blank lines at either end (the newline that ends a file, a gap before a marker) are not shown.
+  while (kept.length && kept[0]!.text.trim() === '') kept.shift();
+  while (kept.length && kept[kept.length - 1]!.text.trim() === '') kept.pop();
+  const code = dedent(kept.map((k) => k.text)).join('\n');
+  return {
+    code,
+    startLine: kept.length ? kept[0]!.line : 0,
+    endLine: kept.length ? kept[kept.length - 1]!.line : 0,
+  };
+}
+
+export function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n');
+}
+
+function dedent(lines: string[]): string[] {
+  let common: number | undefined;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    common = common === undefined ? indent : Math.min(common, indent);
+  }
+  if (!common) return lines;
+  return lines.map((line) => (line.trim() === '' ? '' : line.slice(common)));
+}
