@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli } from './lib/cli.js';
-import { listPages, readPage } from './lib/markdown.js';
+import { listFiles, readPages } from './lib/markdown.js';
 
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
@@ -19,15 +19,7 @@ const spec = {
 };
 
 function testFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...testFiles(full));
-    else if (TEST_FILE.test(entry.name)) found.push(full);
-  }
-  return found;
+  return existsSync(dir) ? listFiles(dir, TEST_FILE) : [];
 }
 
 function main(): number {
@@ -43,14 +35,7 @@ function main(): number {
     return 1;
   }
   const codeShown = relative(dirs.root, dirs.code) || dirs.code;
-  for (const path of listPages(dirs.book)) {
-    let page;
-    try {
-      page = readPage(path, dirs.root);
-    } catch (error) {
-      problems.push((error as Error).message);
-      continue;
-    }
+  for (const page of readPages(dirs.book, dirs.root, problems)) {
     const code = page.frontMatter.code;
     if (code === undefined || code === null) continue;
     if (typeof code !== 'string' || !/^[\w.-]+$/.test(code)) {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli } from './lib/cli.js';
-import { listPages, readPage } from './lib/markdown.js';
+import { readPages } from './lib/markdown.js';
 import { findRegions, splitFileReference } from './lib/regions.js';
 
 /** Languages whose blocks are listings of code or configuration. */
@@ -49,14 +49,7 @@ function main(): number {
     console.error(`book:listings: no book folder at ${dirs.book}`);
     return 1;
   }
-  for (const path of listPages(dirs.book)) {
-    let page;
-    try {
-      page = readPage(path, dirs.root);
-    } catch (error) {
-      problems.push((error as Error).message);
-      continue;
-    }
+  for (const page of readPages(dirs.book, dirs.root, problems)) {
     pages++;
     for (const fence of page.fences) {
       const at = `${page.displayPath}:${fence.openLine + 1}`;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { checkAwsCommand, serverlessCommands, type ChapterCommands } from './lib/aws-commands.js';
 import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli, seconds, type Layout } from './lib/cli.js';
 import { blockName, parseCommands, renderBody, toRunnableBlock, type RunnableBlock } from './lib/console-block.js';
-import { listPages, readPage, replaceBodies, type Page } from './lib/markdown.js';
+import { readPages, replaceBodies, type Page } from './lib/markdown.js';
 import { normaliseOutput, PLACEHOLDERS, rewriteCommand } from './lib/normalise.js';
-import { freePort, interrupted } from './lib/processes.js';
+import { freePort, interrupted } from '../lib/process-groups.js';
 import { CommandError, commandEnvironment, ShellSession } from './lib/shell.js';
 import { StackError, startStack, type Stack } from './lib/stack.js';
 import { unifiedDiff } from './lib/unified-diff.js';
@@ -96,14 +96,7 @@ function collect(options: Options): { groups: Group[]; problems: string[]; unche
   };
 
   if (!existsSync(options.book)) return { groups, problems: [`no book folder at ${options.book}`], unchecked, awsOnly };
-  for (const path of listPages(options.book)) {
-    let page: Page;
-    try {
-      page = readPage(path, options.root);
-    } catch (error) {
-      problems.push((error as Error).message);
-      continue;
-    }
+  for (const page of readPages(options.book, options.root, problems)) {
     let number = 0;
     for (const fence of page.fences) {
       if (fence.lang !== 'console') continue;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './support/browser';
-import { ROOT, docusaurus, freePort, start, waitFor } from './support/processes';
+import { DOCUSAURUS, ROOT, docusaurus, freePort, start, waitFor } from './support/processes';
 
 const FIXTURE = path.join(__dirname, 'fixture');
 const WORK = path.join(ROOT, 'test-output', `site-fixture-${process.pid}`);
@@ -94,7 +94,7 @@ describe('embedded code is never stale', () => {
   it('npm start shows an edit to an embedded file, and a new file in What changed, without a restart', async () => {
     setVersion('SECOND');
     const port = await freePort();
-    const server = start(process.execPath, [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], { cwd: WORK, env: ENV });
+    const server = start(process.execPath, [DOCUSAURUS, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], { cwd: WORK, env: ENV });
     const chromium = await launchChromium();
     try {
       const url = `http://127.0.0.1:${port}/`;

@@ -152,18 +152,36 @@ export function readPage(path: string, root: string): Page {
 }
 
 /** Every `.md` and `.mdx` file under `dir`, sorted, so that runs and messages are in book order. */
-export function listPages(dir: string): string[] {
+/** Files below `dir` whose names match `pattern`, sorted; hidden folders and node_modules are skipped. */
+export function listFiles(dir: string, pattern: RegExp): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) found.push(full);
+      else if (pattern.test(entry.name)) found.push(full);
     }
   };
   walk(dir);
   return found.sort();
+}
+
+function listPages(dir: string): string[] {
+  return listFiles(dir, /\.mdx?$/);
+}
+
+/** Every page of the book, read; a page that cannot be read becomes a line in `problems`. */
+export function readPages(dir: string, root: string, problems: string[]): Page[] {
+  const pages: Page[] = [];
+  for (const path of listPages(dir)) {
+    try {
+      pages.push(readPage(path, root));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return pages;
 }
 
 /** Replaces the body of each given fence; fences are identified by their opening line. */

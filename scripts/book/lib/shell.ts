@@ -5,7 +5,7 @@
 
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { stopGroup, trackGroup } from './processes.js';
+import { stopGroup, trackGroup } from '../../lib/process-groups.js';
 
 export interface CommandResult {
   output: string;

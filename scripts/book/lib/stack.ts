@@ -2,7 +2,7 @@
 // process group. Ready when it prints a line containing `ready at http://localhost:<port>`.
 
 import { spawn } from 'node:child_process';
-import { stopGroup, Tail, trackGroup } from './processes.js';
+import { stopGroup, Tail, trackGroup } from '../../lib/process-groups.js';
 
 export const READY_LINE = /ready at https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):(\d+)/;
 

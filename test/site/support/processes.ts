@@ -2,9 +2,11 @@
  * Running Docusaurus (and other commands) from tests: each child runs in its own process group,
  * and is stopped by that group's id, never by name.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { freePort, stopGroup, trackGroup } from '../../../scripts/lib/process-groups';
+
+export { freePort };
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DOCUSAURUS = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
@@ -15,83 +17,53 @@ export interface RunResult {
   seconds: number;
 }
 
-/** Runs a command to completion, collecting stdout and stderr together. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      stopGroup(child);
-      reject(new Error(`${command} ${args.join(' ')} took longer than ${options.timeoutMs} ms:\n${output}`));
-    }, options.timeoutMs ?? 300_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
-    });
-  });
+interface SpawnOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
 }
 
-export function docusaurus(args: string[], cwd: string, env?: NodeJS.ProcessEnv, timeoutMs?: number): Promise<RunResult> {
-  return run(process.execPath, [DOCUSAURUS, ...args], { cwd, env, timeoutMs });
-}
-
-/** Starts a long-running command in its own process group. */
-export function start(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
+/** Starts a command as the leader of its own process group, collecting stdout and stderr together. */
+export function start(command: string, args: string[], options: SpawnOptions) {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  if (child.pid) trackGroup(child.pid);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return {
     child,
     output: () => output,
-    stop: () => stopGroup(child),
+    /** SIGTERM to the whole group, SIGKILL for what is left after 5 s; resolves once it is gone. */
+    stop: async (): Promise<void> => {
+      if (child.pid && child.exitCode === null && child.signalCode === null) await stopGroup(child.pid, 5000, 'SIGTERM');
+    },
   };
 }
 
-/** Stops a child's whole process group (it was started detached), then waits for it to exit. */
-export async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }, 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A port that was free a moment ago on the loopback interface. */
-export function freePort(): Promise<number> {
+/** Runs a command to completion; on timeout its group is stopped and the promise rejects. */
+export function run(command: string, args: string[], options: SpawnOptions & { timeoutMs?: number }): Promise<RunResult> {
+  const started = process.hrtime.bigint();
+  const running = start(command, args, options);
   return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+    const timeoutMs = options.timeoutMs ?? 300_000;
+    const timer = setTimeout(() => {
+      void running.stop();
+      reject(new Error(`${command} ${args.join(' ')} took longer than ${timeoutMs} ms:\n${running.output()}`));
+    }, timeoutMs);
+    running.child.on('error', reject);
+    running.child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: running.output(), seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     });
   });
+}
+
+export function docusaurus(args: string[], cwd: string, env?: NodeJS.ProcessEnv, timeoutMs?: number): Promise<RunResult> {
+  return run(process.execPath, [DOCUSAURUS, ...args], { cwd, env, timeoutMs });
 }
 
 /** Polls `check` until it returns a truthy value or the time runs out. */

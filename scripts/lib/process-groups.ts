@@ -1,6 +1,7 @@
-// Every process the verifier starts runs in its own process group (spawned with `detached: true`),
-// and the whole group is stopped: the stack's children (serverless-offline, DynamoDB Local's Java)
-// go with it. Groups still running when the verifier exits, fails or is interrupted are killed.
+// Process groups for the repo's tools and tests. Every long-running child (a chapter's local stack,
+// a bash session, Docusaurus) is spawned with `detached: true`, so it leads a group of its own, and
+// the whole group is stopped: its children (serverless-offline, DynamoDB Local's Java) go with it.
+// Tracked groups still running when this process exits, fails or is interrupted are killed.
 
 import { createServer } from 'node:net';
 
@@ -8,7 +9,7 @@ const groups = new Set<number>();
 let hooksInstalled = false;
 let interruptedBy: NodeJS.Signals | undefined;
 
-/** The signal that interrupted the verifier, if any: its results are then beside the point. */
+/** The signal that interrupted this process, if any: its results are then beside the point. */
 export function interrupted(): NodeJS.Signals | undefined {
   return interruptedBy;
 }
@@ -23,13 +24,13 @@ function installHooks(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       interruptedBy = signal;
-      console.error(`\n${signal}: stopping every process the verifier started`);
+      console.error(`\n${signal}: stopping every process group this process started`);
       void stopAllGroups(2000).finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
     });
   }
 }
 
-/** Remembers a process group so that it is stopped whatever happens to the verifier. */
+/** Remembers a process group so that it is stopped whatever happens to this process. */
 export function trackGroup(pid: number): void {
   installHooks();
   groups.add(pid);
