@@ -58,6 +58,21 @@ for (const chapter of codeChapters()) {
       assert.deepEqual(problems, []);
     });
 
+    it('keeps the shared role to logs, and unused once functions have roles of their own', async () => {
+      const { template } = await packaged;
+      const shared = 'IamRoleLambdaExecution';
+      const sharedActions = iamStatements(template)
+        .filter((statement) => statement.resource === shared)
+        .flatMap((statement) => [statement.Action ?? []].flat().map(String));
+      assert.ok(template.Resources[shared] === undefined || sharedActions.length > 0, `${shared} has no statements`);
+      for (const action of sharedActions) assert.match(action, /^logs:/, `${shared} grants ${action}`);
+      const ownRoles = resourcesOfType(template, 'AWS::IAM::Role').filter(([id]) => id !== shared);
+      if (ownRoles.length === 0) return;
+      for (const [id, fn] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+        assert.notDeepEqual(fn.Properties?.Role, { 'Fn::GetAtt': [shared, 'Arn'] }, `${id} falls back to ${shared}`);
+      }
+    });
+
     it('bills every table on demand', async () => {
       const { template } = await packaged;
       for (const [id, table] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
