@@ -1,6 +1,7 @@
-import type { Config } from '@docusaurus/types';
+import type { Config, PluginConfig } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { bookMarkdown } from './src/plugins/book-markdown';
+import problemTypes from './src/plugins/problem-types';
 import { darkCodeTheme, lightCodeTheme } from './src/theme-colors/code-themes';
 import { BASE_URL, CODE_DIR, LINK_CHECKS, REPO, REPO_URL, ROOT_DIR, SITE_URL } from './site-settings';
 
@@ -66,7 +67,7 @@ const config = {
     ],
   ],
 
-  plugins: [book.plugin],
+  plugins: [book.plugin, [problemTypes, { codeDir: CODE_DIR }] as PluginConfig],
 
   themes: [
     '@docusaurus/theme-mermaid',
@@ -118,6 +119,7 @@ const config = {
             { label: 'Welcome', to: '/' },
             { label: 'Your first function', to: '/05-first-function' },
             { label: 'Troubleshooting', to: '/a-troubleshooting' },
+            { label: 'API problem types', to: '/problems' },
           ],
         },
         {

