@@ -13,7 +13,7 @@ export const SHELL_TOOLS = new Set([
 /** AWS CLI services the book may use. Extend the list when a chapter needs another one. */
 export const AWS_SERVICES = new Set([
   'apigateway', 'apigatewayv2', 'budgets', 'ce', 'cloudformation', 'cloudwatch', 'configure', 'dynamodb', 'iam', 'lambda',
-  'logs', 's3', 'sso', 'sts', 'xray',
+  'logs', 's3', 'ssm', 'sso', 'sts', 'xray',
 ]);
 
 /** Commands of the Serverless Framework CLI (osls 4), used when the installed CLI cannot be asked. */

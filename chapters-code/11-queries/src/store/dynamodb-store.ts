@@ -142,11 +142,13 @@ export class DynamoDbRatingsStore implements RatingsStore {
         await this.sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
       }
     }
+    // #region after-transaction
     await this.refreshRank(rating.driverId).catch((error: unknown) => {
       // The rating is stored; the next one to land refreshes the rank. Answering 5xx
       // now would make the client retry, and meet a 409 for a rating that was taken.
       console.warn(JSON.stringify({ level: 'warn', message: 'rank not refreshed', driverId: rating.driverId, error: String(error) }));
     });
+    // #endregion after-transaction
   }
   // #endregion add-rating
 
