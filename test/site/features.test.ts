@@ -157,6 +157,31 @@ describe('reader features', () => {
     }
   });
 
+  it('a "What changed" file opened before the scripts have run still shows its diff', async () => {
+    const bookPage = pages.find((p) => p.hasWhatChanged && p.code);
+    assert.ok(bookPage, 'some chapter has <WhatChanged />');
+    const context = await site.chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      // Hold every script until the reader has opened a file, as on a slow connection.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(site.url(bookPage.route), { waitUntil: 'domcontentloaded' });
+      const first = page.locator('[data-what-changed] details[data-path]').first();
+      await first.locator('summary').click();
+      assert.equal(await first.evaluate((details) => (details as HTMLDetailsElement).open), true, 'the browser opened it');
+      release();
+      await first.locator('pre').waitFor({ timeout: 15_000 });
+      assert.match((await first.locator('pre').textContent()) ?? '', /^(---|\+\+\+) /m);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the "Code for this chapter" box appears exactly on pages with code front matter', () => {
     for (const bookPage of pages) {
       const html = builtHtml(bookPage.route);

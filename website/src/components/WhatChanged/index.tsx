@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRepo } from '../repo';
 import styles from './styles.module.css';
 
@@ -57,14 +57,24 @@ function lineClass(line: string): string | undefined {
 function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Record<string, string>> }): ReactNode {
   const [patch, setPatch] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
-    if (!event.currentTarget.open || patch !== null || change.binary) return;
+  const details = useRef<HTMLDetailsElement>(null);
+  const loadIfOpen = () => {
+    if (!details.current?.open || patch !== null || change.binary) return;
     load()
       .then((patches) => setPatch(patches[change.path] ?? ''))
       .catch(() => setFailed(true));
   };
+  // A reader may open a file before the page's scripts have run: the browser opens <details> on its
+  // own, and React, which attaches later, never sees that toggle. So look once it has.
+  useEffect(loadIfOpen, []);
   return (
-    <details className={styles.file} data-path={change.path} data-status={change.status} onToggle={onToggle}>
+    <details
+      ref={details}
+      className={styles.file}
+      data-path={change.path}
+      data-status={change.status}
+      onToggle={loadIfOpen}
+    >
       <summary className={styles.summary}>
         <span className={`${styles.badge} ${styles[change.status]}`}>{LABEL[change.status]}</span>
         <code className={styles.path}>{change.path}</code>
