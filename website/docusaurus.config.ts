@@ -2,7 +2,9 @@ import type { Config, PluginConfig } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { bookMarkdown } from './src/plugins/book-markdown';
 import problemTypes from './src/plugins/problem-types';
-import { darkCodeTheme, lightCodeTheme } from './src/theme-colors/code-themes';
+import pageLoad from './src/plugins/page-load';
+import { classOnlyCodeTheme } from './src/theme-colors/code-themes';
+import { SSR_TEMPLATE } from './src/plugins/ssr-template';
 import { BASE_URL, CODE_DIR, LINK_CHECKS, REPO, REPO_URL, ROOT_DIR, SITE_URL } from './site-settings';
 
 const book = bookMarkdown({ rootDir: ROOT_DIR, codeDir: CODE_DIR });
@@ -16,6 +18,8 @@ const config = {
   organizationName: REPO.owner,
   projectName: REPO.name,
   trailingSlash: false,
+  // The scripts run after the first paint (src/plugins/ssr-template.ts).
+  ssrTemplate: SSR_TEMPLATE,
 
   onBrokenLinks: LINK_CHECKS.onBrokenLinks,
   onBrokenAnchors: LINK_CHECKS.onBrokenAnchors,
@@ -62,12 +66,12 @@ const config = {
           remarkPlugins: book.remarkPlugins,
         },
         blog: false,
-        theme: { customCss: './src/css/custom.css' },
+        theme: { customCss: ['./src/css/custom.css', './src/css/raster-icons.css'] },
       } satisfies Preset.Options,
     ],
   ],
 
-  plugins: [book.plugin, [problemTypes, { codeDir: CODE_DIR }] as PluginConfig],
+  plugins: [book.plugin, [problemTypes, { codeDir: CODE_DIR }] as PluginConfig, pageLoad],
 
   themes: [
     '@docusaurus/theme-mermaid',
@@ -99,7 +103,9 @@ const config = {
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
     navbar: {
       title: 'Rate the Ride',
-      logo: { alt: '', src: 'img/logo.svg', width: 32, height: 32 },
+      // A PNG of img/logo.svg (96 px): an SVG image costs the browser a document of its own to build
+      // before the page's first paint; a PNG is decoded off the main thread.
+      logo: { alt: '', src: 'img/logo.png', width: 32, height: 32 },
       items: [
         { type: 'docSidebar', sidebarId: 'book', position: 'left', label: 'Book' },
         {
@@ -134,8 +140,9 @@ const config = {
       copyright: `Rate the Ride. Text and code under the MIT licence.`,
     },
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: darkCodeTheme,
+      // Colours come from a style sheet for both modes (src/plugins/page-load.ts).
+      theme: classOnlyCodeTheme,
+      darkTheme: classOnlyCodeTheme,
       additionalLanguages: ['bash', 'diff'],
     },
     mermaid: {

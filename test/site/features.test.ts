@@ -182,6 +182,30 @@ describe('reader features', () => {
     }
   });
 
+  it('a code block gets its copy button when pointed at or focused, and the button copies', async () => {
+    assert.ok(plainChapter, 'a code chapter without a diagram');
+    const { page, context } = await open(plainChapter.route);
+    try {
+      const blocks = page.locator('[data-embed-file]');
+      const copy = (nth: number) => blocks.nth(nth).getByRole('button', { name: /copy/i });
+      assert.equal(await copy(0).count(), 0, 'no buttons before the reader reaches for the block');
+      await blocks.nth(0).locator('pre').hover();
+      await copy(0).click();
+      await blocks.nth(0).getByRole('button', { name: /copied/i }).waitFor({ timeout: 5_000 });
+      // By keyboard: focus the block, and the next Tab reaches its buttons.
+      await blocks.nth(1).locator('pre').focus();
+      await copy(1).waitFor({ state: 'attached', timeout: 5_000 });
+      await page.keyboard.press('Tab');
+      const focused = await blocks.nth(1).evaluate((block) => {
+        const active = document.activeElement;
+        return active instanceof HTMLButtonElement && block.contains(active) ? active.getAttribute('aria-label') : null;
+      });
+      assert.match(focused ?? '', /copy|word wrap/i, 'Tab moves from the block to one of its buttons');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the "Code for this chapter" box appears exactly on pages with code front matter', () => {
     for (const bookPage of pages) {
       const html = builtHtml(bookPage.route);

@@ -1,0 +1,134 @@
+/**
+ * Docusaurus plugin: how a page loads. The server renders every page in full; this makes the browser
+ * show that page at once and take it over with as little work as it can.
+ *
+ * - Code blocks: the token colours of both modes are one small style sheet in every page (tokenCss),
+ *   the blocks carrying only Prism's class names (see theme-colors/code-themes.ts). The server build
+ *   gets the tokenizer at once (tokenizer.server.ts); the browser gets it as a chunk of its own, needed
+ *   only for a block it renders itself (see theme/CodeBlock/Content). theme-classic's
+ *   `prism-include-languages` client module, which would put Prism and every grammar into the bundle
+ *   each page loads, is replaced by an empty module; tokenize.ts adds the languages.
+ * - Scripts: the entry bundle comes in several files (splitEntry), each page's HTML names the chunks
+ *   the page needs (PageChunksInManifest), and the page template loads them all after the first
+ *   paint (ssr-template.ts). The entry's files ask V8 to compile them whole (compileHint).
+ * - Prefetching of linked pages waits for idle time and skips files already fetched
+ *   (client/prefetch-when-idle.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConfigureWebpackUtils, LoadContext, Plugin } from '@docusaurus/types';
+import type { Compiler, Configuration } from 'webpack';
+import { darkCodeTheme, lightCodeTheme, tokenCss } from '../theme-colors/code-themes';
+
+const HERE = path.resolve(__dirname, '../code-block');
+
+/** The entry's chunks, in the order they load (ssr-template.ts loads a page's other chunks first). */
+export const ENTRY_CHUNKS = ['react-dom', 'libraries', 'runtime~main', 'main'];
+
+/**
+ * The entry bundle in several files: React DOM, the other libraries, the runtime, and Docusaurus
+ * with the site's code. The browser compiles each script in a task of its own, so the page's
+ * start-up work comes in shorter stretches instead of one long one that would keep the reader's taps
+ * waiting. (Priorities below Docusaurus's `styles` group, 50, so that library CSS stays in the one
+ * style sheet, in its order.)
+ */
+function splitEntry(config: Configuration): void {
+  const splitChunks = config.optimization?.splitChunks;
+  if (!splitChunks || typeof splitChunks !== 'object') return;
+  splitChunks.cacheGroups = {
+    ...splitChunks.cacheGroups,
+    reactDom: {
+      test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/,
+      name: ENTRY_CHUNKS[0],
+      chunks: 'initial',
+      priority: 48,
+      enforce: true,
+    },
+    libraries: {
+      test: /[\\/]node_modules[\\/](?!@docusaurus[\\/])/,
+      name: ENTRY_CHUNKS[1],
+      chunks: 'initial',
+      priority: 45,
+      enforce: true,
+    },
+  };
+}
+
+/**
+ * V8 compiles a function the first time it runs, on the main thread, in the middle of whatever
+ * called it: React DOM's hydration, for one. This comment at the top of the entry's files asks it
+ * to compile all their functions with the script instead (V8's explicit compile hints), which for a
+ * script fetched over the network happens off the main thread. Added after minification, which
+ * would drop it, and before the content hash is computed.
+ */
+function compileHint(bundler: ConfigureWebpackUtils['currentBundler']['instance']) {
+  return new bundler.BannerPlugin({
+    banner: '//# allFunctionsCalledOnLoad',
+    raw: true,
+    test: new RegExp(`(^|/)(${ENTRY_CHUNKS.filter((name) => name !== 'runtime~main').join('|')})\\.[^/]*\\.js$`),
+    stage: bundler.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1,
+  });
+}
+
+/**
+ * Lets each page's HTML name the chunks the page needs, so they load with the entry scripts instead
+ * of one round trip later, and are installed before the entry runs (no script elements to create
+ * then). Docusaurus already asks for them: it renders each page's lazily loaded modules and looks
+ * their files up in the client manifest, but the manifest lists chunks by chunk name while the
+ * lookup uses module paths, so only the entry's files are found. After the client build, this adds
+ * to the manifest each module path with the chunks of its group (from the registry Docusaurus
+ * generates: chunk name → module path).
+ */
+class PageChunksInManifest {
+  constructor(private readonly generatedFilesDir: string) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.done.tap('rtr-page-chunks', (stats) => {
+      const manifestFile = path.join(this.generatedFilesDir, 'client-manifest.json');
+      const registryFile = path.join(this.generatedFilesDir, 'registry.js');
+      if (!fs.existsSync(manifestFile) || !fs.existsSync(registryFile)) return;
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { origins: Record<string, (string | number)[]> };
+      const groups = stats.toJson({ all: false, chunkGroups: true }).namedChunkGroups ?? {};
+      const entries = fs.readFileSync(registryFile, 'utf8').matchAll(/webpackChunkName: "([^"]+)" \*\/ "[^"]*"\), "([^"]+)"/g);
+      for (const [, chunkName, modulePath] of entries) {
+        const chunks = groups[chunkName!]?.chunks;
+        if (chunks?.length) manifest.origins[modulePath!] = [...chunks];
+      }
+      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    });
+  }
+}
+
+export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plugin {
+  const css = tokenCss({ light: lightCodeTheme, dark: darkCodeTheme });
+  return {
+    name: 'rtr-page-load',
+    configureWebpack(config, isServer, { currentBundler }) {
+      const { NormalModuleReplacementPlugin } = currentBundler.instance;
+      // Both match the resolved file (the request strings never end in ".js"/".ts").
+      const plugins: { apply(compiler: Compiler): void }[] = [
+        new NormalModuleReplacementPlugin(
+          /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages\.js$/,
+          path.join(HERE, 'no-prism-client-module.ts'),
+        ),
+      ];
+      if (isServer) {
+        plugins.push(
+          new NormalModuleReplacementPlugin(/[\\/]code-block[\\/]tokenizer\.ts$/, path.join(HERE, 'tokenizer.server.ts')),
+        );
+      }
+      if (!isServer) {
+        splitEntry(config);
+        plugins.push(compileHint(currentBundler.instance));
+      }
+      if (!isServer && config.mode === 'production') plugins.push(new PageChunksInManifest(generatedFilesDir));
+      return { plugins };
+    },
+    getClientModules() {
+      return [path.resolve(__dirname, '../client/prefetch-when-idle.ts')];
+    },
+    injectHtmlTags() {
+      return { headTags: [{ tagName: 'style', attributes: { 'data-code-colours': '' }, innerHTML: css }] };
+    },
+  };
+}

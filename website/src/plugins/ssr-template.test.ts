@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+// Docusaurus's own template compiler, so the test renders the template exactly as a build does.
+import { compileSSGTemplate } from '@docusaurus/core/lib/ssg/ssgTemplate';
+import { SSR_TEMPLATE } from './ssr-template';
+
+async function render(scripts: string[]): Promise<string> {
+  const template = await compileSSGTemplate(SSR_TEMPLATE);
+  return template({
+    appHtml: '<main>page</main>',
+    baseUrl: '/base/',
+    htmlAttributes: 'lang="en"',
+    bodyAttributes: '',
+    headTags: '<style data-code-colours></style>',
+    preBodyTags: '',
+    postBodyTags: '',
+    metaAttributes: ['<title>Title</title>'],
+    scripts,
+    stylesheets: ['assets/css/styles.abc.css'],
+    noIndex: false,
+    version: '3.0.0',
+  } as never);
+}
+
+describe('page template', () => {
+  const scripts = [
+    'assets/js/react-dom.11111111.js',
+    'assets/js/libraries.22222222.js',
+    'assets/js/runtime~main.33333333.js',
+    'assets/js/main.44444444.js',
+    'assets/js/5e95c892.55555555.js',
+    'assets/js/4150.66666666.js',
+  ];
+
+  it('keeps what Docusaurus puts in a page', async () => {
+    const html = await render(scripts);
+    for (const part of ['<html lang="en">', '<title>Title</title>', '<style data-code-colours></style>', 'href="/base/assets/css/styles.abc.css"', '<div id="__docusaurus"><main>page</main></div>']) {
+      assert.ok(html.includes(part), part);
+    }
+  });
+
+  it('has no script tag of its own but one loader, with the page chunks before the entry', async () => {
+    const html = await render(scripts);
+    assert.doesNotMatch(html, /<script[^>]*\bsrc=/);
+    const loader = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.match(loader, /first-contentful-paint/);
+    const list = JSON.parse(/\((\[[^\]]*\])\)\s*$/.exec(loader)?.[1] ?? '[]') as string[];
+    assert.deepEqual(list, [
+      '/base/assets/js/5e95c892.55555555.js',
+      '/base/assets/js/4150.66666666.js',
+      '/base/assets/js/react-dom.11111111.js',
+      '/base/assets/js/libraries.22222222.js',
+      '/base/assets/js/runtime~main.33333333.js',
+      '/base/assets/js/main.44444444.js',
+    ]);
+  });
+
+  it('loads the scripts in order once the page has painted, as deferred scripts where paints are not reported', async () => {
+    const html = await render(scripts);
+    const loader = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const added: string[] = [];
+    const listeners: Record<string, () => void> = {};
+    let observer: ((list: { getEntriesByName(name: string): unknown[] }, o: { disconnect(): void }) => void) | undefined;
+    const timers: (() => void)[] = [];
+    const run = (supportsPaint: boolean) => {
+      added.length = 0;
+      const document = {
+        readyState: 'interactive',
+        addEventListener: (type: string, listener: () => void) => (listeners[type] = listener),
+        createElement: () => ({}) as { src?: string; async?: boolean },
+        head: { appendChild: (script: { src: string; async: boolean }) => { assert.equal(script.async, false); added.push(script.src); } },
+      };
+      const PerformanceObserver = Object.assign(
+        function (callback: typeof observer) { observer = callback; return { observe() {}, disconnect() {} }; },
+        { supportedEntryTypes: supportsPaint ? ['paint'] : [] },
+      );
+      const setTimeout = (callback: (...args: unknown[]) => void, _ms: number, ...args: unknown[]) => timers.push(() => callback(...args));
+      new Function('window', 'document', 'PerformanceObserver', 'setTimeout', loader)({ PerformanceObserver }, document, PerformanceObserver, setTimeout);
+    };
+    const drain = () => { while (timers.length) timers.shift()!(); };
+
+    run(true);
+    assert.equal(added.length, 0, 'nothing before the first paint');
+    observer!({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : []) }, { disconnect() {} });
+    drain();
+    assert.equal(added.length, scripts.length);
+    assert.ok(added.indexOf('/base/assets/js/4150.66666666.js') < added.indexOf('/base/assets/js/main.44444444.js'));
+
+    run(false);
+    drain();
+    assert.equal(added.length, scripts.length, 'without paint timing, at once (the document is parsed)');
+  });
+});
