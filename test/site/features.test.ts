@@ -206,6 +206,25 @@ describe('reader features', () => {
     }
   });
 
+  it('listings reached by a link inside the site are highlighted too', async () => {
+    // A page the browser opened keeps the listings the build highlighted; one reached by a link is
+    // drawn in the browser, which fetches the tokenizer for it.
+    assert.ok(plainChapter, 'a code chapter without a diagram');
+    const index = pages.indexOf(plainChapter);
+    assert.ok(index > 0, 'the chapter has a previous page');
+    const { page, context } = await open(pages[index - 1]!.route);
+    try {
+      await page.locator('.pagination-nav__link--next').click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/${plainChapter.route}`));
+      const block = page.locator('[data-embed-file]').first();
+      await block.locator('pre .token').first().waitFor({ timeout: 10_000 });
+      assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no page load: the link was followed in the page');
+      assert.equal(await shownCode(page, '[data-embed-file] >> nth=0'), regionOf(plainChapter.embeds[0]!.file, plainChapter.embeds[0]!.region));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the "Code for this chapter" box appears exactly on pages with code front matter', () => {
     for (const bookPage of pages) {
       const html = builtHtml(bookPage.route);
