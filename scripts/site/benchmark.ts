@@ -143,7 +143,7 @@ async function runLighthouse(urls: string[], presets: string[], runs: number) {
     ? (await import('lighthouse/core/config/desktop-config.js')).default
     : undefined;
   const { launch } = await import('chrome-launcher');
-  const results: { url: string; preset: string; scores: Record<string, number>; benchmarkIndex: number[] }[] = [];
+  const results: { url: string; preset: string; scores: Record<string, number>; performanceRuns: number[]; benchmarkIndex: number[] }[] = [];
   for (const preset of presets) {
     for (const url of urls) {
       const runScores: Record<string, number>[] = [];
@@ -171,7 +171,7 @@ async function runLighthouse(urls: string[], presets: string[], runs: number) {
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runScores.map((r) => r[c]!))]));
-      results.push({ url, preset, scores, benchmarkIndex });
+      results.push({ url, preset, scores, performanceRuns: runScores.map((r) => r.performance!), benchmarkIndex });
     }
   }
   return results;
@@ -251,12 +251,13 @@ function printSummary(report: Record<string, unknown>): void {
     if (js.withDiagram) parts.push(`with diagram /${js.withDiagram.route} ${js.withDiagram.kib} KiB`);
   }
   const lh = report.lighthouse as
-    | { results: { url: string; preset: string; scores: Record<string, number>; benchmarkIndex: number[] }[] }
+    | { results: { url: string; preset: string; scores: Record<string, number>; performanceRuns: number[]; benchmarkIndex: number[] }[] }
     | undefined;
   for (const r of lh?.results ?? []) {
     const page = r.url.split('/').pop();
     const scores = CATEGORIES.map((c) => r.scores[c]).join('/');
-    parts.push(`Lighthouse ${r.preset} /${page} ${scores} (benchmark index ${r.benchmarkIndex.join(', ')})`);
+    const spread = r.performanceRuns.length > 1 ? `; performance by run ${r.performanceRuns.join(', ')}` : '';
+    parts.push(`Lighthouse ${r.preset} /${page} ${scores} (benchmark index ${r.benchmarkIndex.join(', ')}${spread})`);
   }
   console.log(`benchmark: ${parts.join('; ')} (perf/a11y/best-practices/SEO; details in ${path.relative(process.cwd(), path.join(OUTPUT_DIR, 'benchmark.json'))})`);
 }

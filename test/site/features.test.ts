@@ -265,7 +265,10 @@ describe('reader features', () => {
       await first.waitFor({ timeout: 15_000 });
       await input.press('Enter');
       await page.waitForURL((url) => url.pathname.endsWith(`/${target!.route}`), { timeout: 15_000 });
-      assert.equal(await page.locator('h1').first().textContent(), target.title, `"${word}" leads to ${target.id}`);
+      // The address changes first; the page follows once its content has loaded.
+      const heading = page.locator('h1').first();
+      await heading.filter({ hasText: target.title }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+      assert.equal(await heading.textContent(), target.title, `"${word}" leads to ${target.id}`);
     } finally {
       await context.close();
     }

@@ -25,14 +25,34 @@ const HERE = path.resolve(__dirname, '../code-block');
 /** The entry's chunks, in the order they load (ssr-template.ts loads a page's other chunks first). */
 export const ENTRY_CHUNKS = ['react-dom', 'libraries', 'runtime~main', 'main'];
 
+/** Docusaurus's generated registry of lazily loaded modules: chunk name → module path. */
+function readRegistry(generatedFilesDir: string): Map<string, string> {
+  const file = path.join(generatedFilesDir, 'registry.js');
+  if (!fs.existsSync(file)) return new Map();
+  const entries = fs.readFileSync(file, 'utf8').matchAll(/webpackChunkName: "([^"]+)" \*\/ "[^"]*"\), "([^"]+)"/g);
+  return new Map([...entries].map(([, chunkName, modulePath]) => [chunkName!, modulePath!]));
+}
+
+/**
+ * The chunks that every book page loads besides its own content: the docs layout components
+ * (`@theme/DocsRoot`, `DocVersionRoot`, `DocRoot`, `DocItem`) and the docs plugin's data (the
+ * sidebar among it).
+ */
+function docsLayoutChunks(registry: Map<string, string>): RegExp | undefined {
+  const names = [...registry]
+    .filter(([, modulePath]) => /^@theme\/Doc(sRoot|VersionRoot|Root|Item)$/.test(modulePath) || /^@generated\/docusaurus-plugin-content-docs\/[^/]+\/(__plugin|p\/[^/]+)\.json$/.test(modulePath))
+    .map(([name]) => name);
+  return names.length ? new RegExp(`^(${names.join('|')})$`) : undefined;
+}
+
 /**
  * The entry bundle in several files: React DOM, the other libraries, the runtime, and Docusaurus
- * with the site's code. The browser compiles each script in a task of its own, so the page's
+ * with the site's code; and the docs layout's chunks as one file (docsLayoutChunks). The browser compiles each script in a task of its own, so the page's
  * start-up work comes in shorter stretches instead of one long one that would keep the reader's taps
  * waiting. (Priorities below Docusaurus's `styles` group, 50, so that library CSS stays in the one
  * style sheet, in its order.)
  */
-function splitEntry(config: Configuration): void {
+function splitEntry(config: Configuration, docsLayout: RegExp | undefined): void {
   const splitChunks = config.optimization?.splitChunks;
   if (!splitChunks || typeof splitChunks !== 'object') return;
   splitChunks.cacheGroups = {
@@ -51,6 +71,11 @@ function splitEntry(config: Configuration): void {
       priority: 45,
       enforce: true,
     },
+    // Every book page needs all of these at once: one file instead of a dozen small ones, each of
+    // which costs the browser a task of its own to receive and another to run.
+    ...(docsLayout && {
+      docsLayout: { chunks: docsLayout, name: 'docs-layout', priority: 40, enforce: true },
+    }),
   };
 }
 
@@ -85,14 +110,12 @@ class PageChunksInManifest {
   apply(compiler: Compiler): void {
     compiler.hooks.done.tap('rtr-page-chunks', (stats) => {
       const manifestFile = path.join(this.generatedFilesDir, 'client-manifest.json');
-      const registryFile = path.join(this.generatedFilesDir, 'registry.js');
-      if (!fs.existsSync(manifestFile) || !fs.existsSync(registryFile)) return;
+      if (!fs.existsSync(manifestFile)) return;
       const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { origins: Record<string, (string | number)[]> };
       const groups = stats.toJson({ all: false, chunkGroups: true }).namedChunkGroups ?? {};
-      const entries = fs.readFileSync(registryFile, 'utf8').matchAll(/webpackChunkName: "([^"]+)" \*\/ "[^"]*"\), "([^"]+)"/g);
-      for (const [, chunkName, modulePath] of entries) {
-        const chunks = groups[chunkName!]?.chunks;
-        if (chunks?.length) manifest.origins[modulePath!] = [...chunks];
+      for (const [chunkName, modulePath] of readRegistry(this.generatedFilesDir)) {
+        const chunks = groups[chunkName]?.chunks;
+        if (chunks?.length) manifest.origins[modulePath] = [...chunks];
       }
       fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     });
@@ -118,7 +141,7 @@ export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plug
         );
       }
       if (!isServer) {
-        splitEntry(config);
+        splitEntry(config, docsLayoutChunks(readRegistry(generatedFilesDir)));
         plugins.push(compileHint(currentBundler.instance));
       }
       if (!isServer && config.mode === 'production') plugins.push(new PageChunksInManifest(generatedFilesDir));
