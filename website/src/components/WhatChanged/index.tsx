@@ -54,12 +54,29 @@ function lineClass(line: string): string | undefined {
   return undefined;
 }
 
+/** The body of an opened file: its diff, or why there is none yet. */
+function FileBody({ change, patch, failed }: { change: FileChange; patch: string | null; failed: boolean }): ReactNode {
+  if (change.binary) return <p className={styles.note}>Binary file; no diff shown.</p>;
+  if (patch !== null) return <Patch patch={patch} />;
+  return <p className={styles.note}>{failed ? 'The diff could not be loaded.' : 'Loading the diff…'}</p>;
+}
+
+/**
+ * One file: a row that opens to its diff. The row is as few elements as it can be (a chapter lists
+ * dozens of files, and every element is work for the browser as the page starts), and the body is
+ * rendered only once the reader opens the file.
+ */
 function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Record<string, string>> }): ReactNode {
+  const [opened, setOpened] = useState(false);
   const [patch, setPatch] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
   const loadIfOpen = () => {
-    if (!details.current?.open || patch !== null || change.binary) return;
+    // Once per file, or again after a failed load.
+    if (!details.current?.open || patch !== null || (opened && !failed)) return;
+    setOpened(true);
+    setFailed(false);
+    if (change.binary) return;
     load()
       .then((patches) => setPatch(patches[change.path] ?? ''))
       .catch(() => setFailed(true));
@@ -67,6 +84,7 @@ function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Re
   // A reader may open a file before the page's scripts have run: the browser opens <details> on its
   // own, and React, which attaches later, never sees that toggle. So look once it has.
   useEffect(loadIfOpen, []);
+  const counts = change.binary ? 'binary file' : `+${change.additions} −${change.deletions}`;
   return (
     <details
       ref={details}
@@ -78,26 +96,9 @@ function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Re
       <summary className={styles.summary}>
         <span className={`${styles.badge} ${styles[change.status]}`}>{LABEL[change.status]}</span>
         <code className={styles.path}>{change.path}</code>
-        {change.binary ? (
-          <span className={styles.counts}>binary file</span>
-        ) : (
-          <span className={styles.counts}>
-            <span className={styles.plus} aria-label={`${change.additions} lines added`}>
-              +{change.additions}
-            </span>{' '}
-            <span className={styles.minus} aria-label={`${change.deletions} lines removed`}>
-              −{change.deletions}
-            </span>
-          </span>
-        )}
+        <span className={styles.counts}>{counts}</span>
       </summary>
-      {change.binary ? (
-        <p className={styles.note}>Binary file; no diff shown.</p>
-      ) : patch !== null ? (
-        <Patch patch={patch} />
-      ) : (
-        <p className={styles.note}>{failed ? 'The diff could not be loaded.' : 'Loading the diff…'}</p>
-      )}
+      {opened && <FileBody change={change} patch={patch} failed={failed} />}
     </details>
   );
 }
