@@ -9,6 +9,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import sidebars from '../../website/sidebars';
+import { parseColor } from '../../website/src/theme-colors/contrast';
+import { darkCodeTheme, lightCodeTheme } from '../../website/src/theme-colors/code-themes';
 import {
   BUILD_DIR,
   CODE_DIR,
@@ -214,14 +216,34 @@ describe('reader features', () => {
     assert.ok(index > 0, 'the chapter has a previous page');
     const { page, context } = await open(pages[index - 1]!.route);
     try {
+      // A mark on the window: a page load would lose it, a link followed inside the page keeps it.
+      await page.evaluate(() => Object.assign(window, { rtrSamePage: true }));
       await page.locator('.pagination-nav__link--next').click();
       await page.waitForURL((url) => url.pathname.endsWith(`/${plainChapter.route}`));
       const block = page.locator('[data-embed-file]').first();
       await block.locator('pre .token').first().waitFor({ timeout: 10_000 });
-      assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no page load: the link was followed in the page');
+      assert.equal(await page.evaluate(() => 'rtrSamePage' in window), true, 'no page load: the link was followed in the page');
       assert.equal(await shownCode(page, '[data-embed-file] >> nth=0'), regionOf(plainChapter.embeds[0]!.file, plainChapter.embeds[0]!.region));
     } finally {
       await context.close();
+    }
+  });
+
+  it('listings are coloured by the style sheet of the reader\'s mode', async () => {
+    // The blocks carry class names only; the colours come from one style sheet for both modes.
+    assert.ok(plainChapter, 'a code chapter without a diagram');
+    for (const [colorScheme, theme] of [['light', lightCodeTheme], ['dark', darkCodeTheme]] as const) {
+      const { page, context } = await open(plainChapter.route, { colorScheme });
+      try {
+        const keyword = page.locator('[data-embed-file] pre .token.keyword').first();
+        const shown = await keyword.evaluate((token) => getComputedStyle(token).color);
+        // As in CSS, the theme's last entry for a type wins.
+        const expected = theme.styles.findLast((entry) => entry.types.includes('keyword') && !entry.languages)?.style.color;
+        assert.ok(expected, `the ${colorScheme} theme colours keywords`);
+        assert.deepEqual(parseColor(shown), parseColor(expected), `${colorScheme}: a keyword's colour`);
+      } finally {
+        await context.close();
+      }
     }
   });
 
