@@ -238,7 +238,7 @@ describe('reader features', () => {
         const keyword = page.locator('[data-embed-file] pre .token.keyword').first();
         const shown = await keyword.evaluate((token) => getComputedStyle(token).color);
         // As in CSS, the theme's last entry for a type wins.
-        const expected = theme.styles.findLast((entry) => entry.types.includes('keyword') && !entry.languages)?.style.color;
+        const expected = [...theme.styles].reverse().find((entry) => entry.types.includes('keyword') && !entry.languages)?.style.color;
         assert.ok(expected, `the ${colorScheme} theme colours keywords`);
         assert.deepEqual(parseColor(shown), parseColor(expected), `${colorScheme}: a keyword's colour`);
       } finally {
