@@ -4,7 +4,7 @@
  * Ctrl-C (SIGINT) or SIGTERM stops it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { freePort, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
+import { freePorts, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
   // serverless-offline also opens a Lambda port and a WebSocket port; any free ones will do.
-  const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
+  const [lambdaPort, websocketPort] = await freePorts(['Lambda invoke', 'WebSocket'], [port]);
   const serverlessCli = require.resolve('serverless/bin/serverless.js');
 
   // #region start-offline

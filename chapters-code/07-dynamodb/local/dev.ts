@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { localClient, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local';
-import { freePort, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
+import { freePorts, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
 import { createTables, tablesFromServerlessYml } from './tables';
 
 const children: ChildProcess[] = [];
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (await isPortTaken(port)) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
-  const [dynamoDbPort, lambdaPort, websocketPort] = [await freePort(), await freePort(), await freePort()];
+  const [dynamoDbPort, lambdaPort, websocketPort] = await freePorts(['DynamoDB Local', 'Lambda invoke', 'WebSocket'], [port]);
   const serverlessCli = require.resolve('serverless/bin/serverless.js');
   const dynamoDbEndpoint = `http://127.0.0.1:${dynamoDbPort}`;
 

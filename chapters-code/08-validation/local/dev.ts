@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { localClient, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local';
 import { startLocalGateway } from './gateway';
-import { freePort, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
+import { freePorts, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
 import { createTables, tablesFromServerlessYml } from './tables';
 
 const children: ChildProcess[] = [];
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
   if (await isPortTaken(port)) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
-  const [dynamoDbPort, offlinePort, lambdaPort, websocketPort] = [
-    await freePort(), await freePort(), await freePort(), await freePort(),
-  ];
+  const [dynamoDbPort, offlinePort, lambdaPort, websocketPort] = await freePorts(
+    ['DynamoDB Local', 'serverless-offline', 'Lambda invoke', 'WebSocket'],
+    [port],
+  );
   const serverlessCli = require.resolve('serverless/bin/serverless.js');
   const dynamoDbEndpoint = `http://127.0.0.1:${dynamoDbPort}`;
 

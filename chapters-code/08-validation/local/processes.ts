@@ -1,20 +1,36 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { createInterface } from 'node:readline';
 
-/** Asks the operating system for a port nobody is listening on. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+/**
+ * Asks the operating system for a port nobody is listening on for each of `uses`, all different
+ * and none of them in `taken`. The probes stay open until all are found: once one closes, the
+ * system may offer its port again.
+ */
+export async function freePorts<const Uses extends readonly string[]>(
+  uses: Uses,
+  taken: readonly number[] = [],
+): Promise<{ [Use in keyof Uses]: number }> {
+  const probes: Server[] = [];
+  try {
+    const ports: number[] = [];
+    while (ports.length < uses.length) {
+      const probe = createServer();
+      probes.push(probe);
+      const port = await new Promise<number>((resolve, reject) => {
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+          const address = probe.address();
+          if (typeof address === 'object' && address) resolve(address.port);
+          else reject(new Error('no port'));
+        });
+      });
+      if (!taken.includes(port)) ports.push(port);
+    }
+    return ports as { [Use in keyof Uses]: number };
+  } finally {
+    await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  }
 }
 
 /** True when something already listens on the port (so we can say so, instead of a stack trace). */

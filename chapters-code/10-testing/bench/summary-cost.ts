@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { localClient, startDynamoDbLocal, waitUntilAnswering } from '../local/dynamodb-local';
-import { freePort, stopChildren } from '../local/processes';
+import { freePorts, stopChildren } from '../local/processes';
 import { createTables, tablesFromServerlessYml } from '../local/tables';
 import { driverKey, ratingKey, rideKey } from '../src/store/dynamodb-store';
 
@@ -126,7 +126,7 @@ function markdown(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const port = await freePort();
+  const [port] = await freePorts(['DynamoDB Local']);
   const java = startDynamoDbLocal(port);
   try {
     const endpoint = `http://127.0.0.1:${port}`;
