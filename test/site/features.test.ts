@@ -68,6 +68,18 @@ function regionOf(file: string, region: string | undefined): string {
   return body.map((l) => (l.trim() ? l.slice(indent) : '')).join('\n');
 }
 
+/**
+ * Waits for a link followed inside the site to reach the page at `route`. The address changes
+ * first and the new page is drawn once its content has loaded, so this waits for its heading too.
+ * Returns the heading shown then, for the caller to check (if the page never came, the old one).
+ */
+async function arriveAt(page: Page, route: string, title: string, timeout = 15_000): Promise<string | null> {
+  await page.waitForURL((url) => url.pathname.endsWith(`/${route}`), { timeout });
+  const heading = page.locator('h1').first();
+  await heading.filter({ hasText: title }).waitFor({ timeout }).catch(() => undefined);
+  return heading.textContent();
+}
+
 /** The text a code block shows, line by line. */
 async function shownCode(page: Page, selector: string): Promise<string> {
   return page.locator(selector).evaluate((block) =>
@@ -219,7 +231,7 @@ describe('reader features', () => {
       // A mark on the window: a page load would lose it, a link followed inside the page keeps it.
       await page.evaluate(() => Object.assign(window, { rtrSamePage: true }));
       await page.locator('.pagination-nav__link--next').click();
-      await page.waitForURL((url) => url.pathname.endsWith(`/${plainChapter.route}`));
+      assert.equal(await arriveAt(page, plainChapter.route, plainChapter.title), plainChapter.title);
       const block = page.locator('[data-embed-file]').first();
       await block.locator('pre .token').first().waitFor({ timeout: 10_000 });
       assert.equal(await page.evaluate(() => 'rtrSamePage' in window), true, 'no page load: the link was followed in the page');
@@ -286,11 +298,7 @@ describe('reader features', () => {
       const first = page.getByRole('option').first();
       await first.waitFor({ timeout: 15_000 });
       await input.press('Enter');
-      await page.waitForURL((url) => url.pathname.endsWith(`/${target!.route}`), { timeout: 15_000 });
-      // The address changes first; the page follows once its content has loaded.
-      const heading = page.locator('h1').first();
-      await heading.filter({ hasText: target.title }).waitFor({ timeout: 15_000 }).catch(() => undefined);
-      assert.equal(await heading.textContent(), target.title, `"${word}" leads to ${target.id}`);
+      assert.equal(await arriveAt(page, target.route, target.title), target.title, `"${word}" leads to ${target.id}`);
     } finally {
       await context.close();
     }
@@ -320,8 +328,7 @@ describe('reader features', () => {
       await sidebar.waitFor({ state: 'visible' });
       const target = byRoute('07-dynamodb');
       await sidebar.getByRole('link', { name: target.title, exact: true }).click();
-      await page.waitForURL((url) => url.pathname.endsWith('/07-dynamodb'));
-      assert.equal(await page.locator('h1').first().textContent(), target.title);
+      assert.equal(await arriveAt(page, target.route, target.title), target.title);
       await page.waitForFunction(() => !document.querySelector('.navbar-sidebar--show'));
     } finally {
       await context.close();
