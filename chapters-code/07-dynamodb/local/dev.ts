@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   if (await isPortTaken(port)) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
-  const [dynamoDbPort, lambdaPort, websocketPort] = await freePorts(['DynamoDB Local', 'Lambda invoke', 'WebSocket'], [port]);
+  const [dynamoDbPort, lambdaPort, websocketPort] = await freePorts(
+    ['DynamoDB Local', 'Lambda invoke', 'WebSocket'],
+    [port],
+  );
   const serverlessCli = require.resolve('serverless/bin/serverless.js');
   const dynamoDbEndpoint = `http://127.0.0.1:${dynamoDbPort}`;
 

@@ -49,8 +49,8 @@ function docsLayoutChunks(registry: Map<string, string>): RegExp | undefined {
  * The entry bundle in several files: React DOM, the other libraries, the runtime, and Docusaurus
  * with the site's code; and the docs layout's chunks as one file (docsLayoutChunks). The browser
  * compiles each script in a task of its own, so the page's start-up work comes in shorter stretches
- * instead of one long one that would keep the reader's taps waiting. (Priorities below Docusaurus's `styles` group, 50, so that library CSS stays in the one
- * style sheet, in its order.)
+ * instead of one long one that would keep the reader's taps waiting. (Priorities below Docusaurus's
+ * `styles` group, 50, so that library CSS stays in the one style sheet, in its order.)
  */
 function splitEntry(config: Configuration, docsLayout: RegExp | undefined): void {
   const splitChunks = config.optimization?.splitChunks;
