@@ -26,6 +26,26 @@ const TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
 
+/**
+ * Each file's gzip, made once per version of the file (a test may rebuild the site under a running
+ * server). Compressing on every request would put the server's work on the same two cores as the
+ * browser it serves, in the middle of the page load that Lighthouse is timing; GitHub Pages serves
+ * its compressed copies from a cache too.
+ */
+class GzipCache {
+  private readonly entries = new Map<string, { version: string; body: Buffer }>();
+
+  get(file: string): Buffer {
+    const stat = fs.statSync(file);
+    const version = `${stat.mtimeMs}:${stat.size}`;
+    const cached = this.entries.get(file);
+    if (cached?.version === version) return cached.body;
+    const body = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
+    this.entries.set(file, { version, body });
+    return body;
+  }
+}
+
 export interface StaticServer {
   /** http://127.0.0.1:PORT/base/ */
   url: string;
@@ -37,6 +57,7 @@ export async function serveBuild(root: string, baseUrl: string): Promise<StaticS
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`No built site in ${root}: run "npm --workspace website run build" first`);
   }
+  const gzipped = new GzipCache();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -55,15 +76,13 @@ export async function serveBuild(root: string, baseUrl: string): Promise<StaticS
   const send = (res: http.ServerResponse, status: number, file: string | null, req: http.IncomingMessage) => {
     const target = file ?? path.join(root, '404.html');
     const ext = path.extname(target);
-    let body = fs.readFileSync(target);
     const headers: Record<string, string> = {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': /\.[0-9a-f]{8}\./.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      body = zlib.gzipSync(body, { level: 6 });
-      headers['content-encoding'] = 'gzip';
-    }
+    const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (gzip) headers['content-encoding'] = 'gzip';
+    const body = gzip ? gzipped.get(target) : fs.readFileSync(target);
     headers['content-length'] = String(body.length);
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
