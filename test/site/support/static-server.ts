@@ -27,10 +27,9 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
 
 /**
- * Each file's gzip, made once per version of the file (a test may rebuild the site under a running
- * server). Compressing on every request would put the server's work on the same two cores as the
- * browser it serves, in the middle of the page load that Lighthouse is timing; GitHub Pages serves
- * its compressed copies from a cache too.
+ * Each file's gzip, made on its first request and again only when the file changes (a rebuild while
+ * the server runs). Compressing on every request would put the server's work on the same cores as
+ * the browser it serves, in the middle of the page load that Lighthouse is timing.
  */
 class GzipCache {
   private readonly entries = new Map<string, { version: string; body: Buffer }>();
