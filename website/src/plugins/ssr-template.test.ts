@@ -39,55 +39,78 @@ describe('page template', () => {
     }
   });
 
-  it('has no script tag of its own but one loader, with the page chunks before the entry', async () => {
+  it('has no script tag of its own but one loader, given the page chunks and then the entry', async () => {
     const html = await render(scripts);
     assert.doesNotMatch(html, /<script[^>]*\bsrc=/);
     const loader = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     assert.match(loader, /first-contentful-paint/);
-    const list = JSON.parse(/\((\[[^\]]*\])\)\s*$/.exec(loader)?.[1] ?? '[]') as string[];
-    assert.deepEqual(list, [
-      '/base/assets/js/5e95c892.55555555.js',
-      '/base/assets/js/4150.66666666.js',
-      '/base/assets/js/react-dom.11111111.js',
-      '/base/assets/js/libraries.22222222.js',
-      '/base/assets/js/runtime~main.33333333.js',
-      '/base/assets/js/main.44444444.js',
+    const lists = JSON.parse(`[${/\((\[[^\]]*\],\s*\[[^\]]*\])\)\s*$/.exec(loader)?.[1] ?? ''}]`) as string[][];
+    assert.deepEqual(lists, [
+      ['/base/assets/js/5e95c892.55555555.js', '/base/assets/js/4150.66666666.js'],
+      [
+        '/base/assets/js/react-dom.11111111.js',
+        '/base/assets/js/libraries.22222222.js',
+        '/base/assets/js/runtime~main.33333333.js',
+        '/base/assets/js/main.44444444.js',
+      ],
     ]);
   });
 
-  it('loads the scripts in order once the page has painted, as deferred scripts where paints are not reported', async () => {
+  it('loads the page chunks once the page has painted, and the entry once they have run', async () => {
     const html = await render(scripts);
     const loader = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
-    const added: string[] = [];
+    type Script = { src: string; async: boolean; onload?: () => void; onerror?: () => void };
+    const added: Script[] = [];
     const listeners: Record<string, () => void> = {};
     let observer: ((list: { getEntriesByName(name: string): unknown[] }, o: { disconnect(): void }) => void) | undefined;
-    const timers: (() => void)[] = [];
+    const timers: { ms: number; callback: () => void }[] = [];
     const run = (supportsPaint: boolean) => {
       added.length = 0;
       const document = {
         readyState: 'interactive',
         addEventListener: (type: string, listener: () => void) => (listeners[type] = listener),
-        createElement: () => ({}) as { src?: string; async?: boolean },
-        head: { appendChild: (script: { src: string; async: boolean }) => { assert.equal(script.async, false); added.push(script.src); } },
+        createElement: () => ({}) as Script,
+        head: { appendChild: (script: Script) => { assert.equal(script.async, false); added.push(script); } },
       };
       const PerformanceObserver = Object.assign(
         function (callback: typeof observer) { observer = callback; return { observe() {}, disconnect() {} }; },
         { supportedEntryTypes: supportsPaint ? ['paint'] : [] },
       );
-      const setTimeout = (callback: (...args: unknown[]) => void, _ms: number, ...args: unknown[]) => timers.push(() => callback(...args));
+      const setTimeout = (callback: (...args: unknown[]) => void, ms: number, ...args: unknown[]) => timers.push({ ms, callback: () => callback(...args) });
       new Function('window', 'document', 'PerformanceObserver', 'setTimeout', loader)({ PerformanceObserver }, document, PerformanceObserver, setTimeout);
     };
-    const drain = () => { while (timers.length) timers.shift()!(); };
+    /** Runs the timers due at once (the loader's next-task steps), or with `later`, every timer. */
+    const drain = (later = false) => {
+      for (let due = timers.findIndex((t) => later || t.ms === 0); due >= 0; due = timers.findIndex((t) => later || t.ms === 0)) timers.splice(due, 1)[0]!.callback();
+    };
+    const sources = () => added.map((script) => script.src);
+    const pageChunks = ['/base/assets/js/5e95c892.55555555.js', '/base/assets/js/4150.66666666.js'];
 
     run(true);
+    drain();
     assert.equal(added.length, 0, 'nothing before the first paint');
     observer!({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : []) }, { disconnect() {} });
     drain();
-    assert.equal(added.length, scripts.length);
-    assert.ok(added.indexOf('/base/assets/js/4150.66666666.js') < added.indexOf('/base/assets/js/main.44444444.js'));
+    assert.deepEqual(sources(), pageChunks, 'the page chunks first, the entry not yet');
+    added[1]!.onload!();
+    drain();
+    assert.equal(added.length, 2, 'the entry waits for every page chunk');
+    added[0]!.onerror!();
+    drain();
+    assert.deepEqual(sources().slice(2), [
+      '/base/assets/js/react-dom.11111111.js',
+      '/base/assets/js/libraries.22222222.js',
+      '/base/assets/js/runtime~main.33333333.js',
+      '/base/assets/js/main.44444444.js',
+    ], 'then the entry, in order, even after a chunk failed to load');
 
     run(false);
     drain();
-    assert.equal(added.length, scripts.length, 'without paint timing, at once (the document is parsed)');
+    assert.deepEqual(sources(), pageChunks, 'without paint timing, at once (the document is parsed)');
+
+    timers.length = 0;
+    run(true);
+    drain(true);
+    assert.deepEqual(sources(), pageChunks, 'in a page that never paints (opened in the background), after the fallback timer');
   });
 });
