@@ -13,6 +13,8 @@
  *   paint (ssr-template.ts). The entry's files ask V8 to compile them whole (compileHint).
  * - Prefetching of linked pages waits for idle time and skips files already fetched
  *   (client/prefetch-when-idle.ts).
+ * - After hydration, whether this is a browser and how wide its window is are set as transitions,
+ *   which React renders in slices (HYDRATION_STAND_INS).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -122,6 +124,22 @@ class PageChunksInManifest {
   }
 }
 
+/** Matches a package's file once resolved, whichever the path separator. */
+export function resolvedFile(pkg: string, file: string): RegExp {
+  const parts = [...pkg.split('/'), ...file.split('/')].map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`[\\\\/]${parts.join('[\\\\/]')}$`);
+}
+
+/**
+ * Docusaurus's modules that set state right after the page has hydrated, and the site's stand-ins,
+ * which set it as a transition (see each in src/client/). React renders a plain update from an
+ * effect in one go; together these re-rendered much of a chapter page on a phone in one task.
+ */
+export const HYDRATION_STAND_INS = [
+  { pkg: '@docusaurus/core', file: 'lib/client/browserContext.js', standIn: path.resolve(__dirname, '../client/browser-context.tsx') },
+  { pkg: '@docusaurus/theme-common', file: 'lib/hooks/useWindowSize.js', standIn: path.resolve(__dirname, '../client/window-size.ts') },
+];
+
 export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plugin {
   const css = tokenCss({ light: lightCodeTheme, dark: darkCodeTheme });
   return {
@@ -131,9 +149,10 @@ export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plug
       // Both match the resolved file (the request strings never end in ".js"/".ts").
       const plugins: { apply(compiler: Compiler): void }[] = [
         new NormalModuleReplacementPlugin(
-          /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages\.js$/,
+          resolvedFile('@docusaurus/theme-classic', 'lib/prism-include-languages.js'),
           path.join(HERE, 'no-prism-client-module.ts'),
         ),
+        ...HYDRATION_STAND_INS.map(({ pkg, file, standIn }) => new NormalModuleReplacementPlugin(resolvedFile(pkg, file), standIn)),
       ];
       if (isServer) {
         plugins.push(
