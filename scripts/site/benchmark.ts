@@ -190,6 +190,7 @@ async function runLighthouse(urls: string[], presets: string[], runs: number) {
     : undefined;
   const { launch } = await import('chrome-launcher');
   const results: LighthouseResult[] = [];
+  let lighthouseVersion = '';
   for (const preset of presets) {
     for (const url of urls) {
       const runScores: Record<string, number>[] = [];
@@ -207,6 +208,7 @@ async function runLighthouse(urls: string[], presets: string[], runs: number) {
             preset === 'desktop' ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+          lighthouseVersion = result.lhr.lighthouseVersion;
           runScores.push(
             Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])),
           );
@@ -231,7 +233,17 @@ async function runLighthouse(urls: string[], presets: string[], runs: number) {
       });
     }
   }
-  return results;
+  return { lighthouseVersion, results };
+}
+
+/** The browser's own version line (the user agent Lighthouse reports gives only the major version). */
+function chromiumVersion(): string {
+  try {
+    const output = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return output.match(/[\d.]+/)?.[0] ?? output.trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function main(): Promise<void> {
@@ -268,8 +280,15 @@ async function main(): Promise<void> {
       const other = options.preset === 'mobile' ? 'desktop' : 'mobile';
       const presets = options.desktop ? [options.preset, other] : [options.preset];
       const urls = routes.map((r) => `${server.origin}${BASE_URL}${r}`);
-      const results = await runLighthouse(urls, presets, options.runs);
-      report.lighthouse = { budget: BUDGET.lighthouse, budgetPreset: options.preset, runs: options.runs, results };
+      const { lighthouseVersion, results } = await runLighthouse(urls, presets, options.runs);
+      report.lighthouse = {
+        budget: BUDGET.lighthouse,
+        budgetPreset: options.preset,
+        runs: options.runs,
+        // Scores move with the browser's version as well as the machine's speed: keep both with them.
+        versions: { lighthouse: lighthouseVersion, chromium: chromiumVersion() },
+        results,
+      };
       for (const r of results.filter((x) => x.preset === options.preset)) {
         for (const [category, score] of Object.entries(r.scores)) {
           if (score < BUDGET.lighthouse) missed.push(`Lighthouse ${category} of ${r.url}: ${score} < ${BUDGET.lighthouse}`);
@@ -307,7 +326,8 @@ function printSummary(report: Record<string, unknown>): void {
     parts.push(`JS /${js.withoutDiagram.route} ${js.withoutDiagram.kib} KiB gzip`);
     if (js.withDiagram) parts.push(`with diagram /${js.withDiagram.route} ${js.withDiagram.kib} KiB`);
   }
-  const lh = report.lighthouse as { results: LighthouseResult[] } | undefined;
+  const lh = report.lighthouse as { versions: { lighthouse: string; chromium: string }; results: LighthouseResult[] } | undefined;
+  if (lh) parts.push(`Lighthouse ${lh.versions.lighthouse} on Chromium ${lh.versions.chromium}`);
   for (const r of lh?.results ?? []) {
     const page = r.url.split('/').pop();
     const scores = CATEGORIES.map((c) => r.scores[c]).join('/');
