@@ -397,6 +397,18 @@ describe('reader features', () => {
       try {
         const theme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
         assert.equal(theme, colorScheme);
+        // Listings are laid out only near the screen (content-visibility: auto), so a full-page
+        // capture, which keeps the window where it is, would draw the far ones as empty boxes.
+        // Drawn here as a reader scrolling past them sees them.
+        const listingsSkipped = await page.evaluate(() => {
+          document.querySelectorAll<HTMLElement>('body *').forEach((element) => {
+            if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+          });
+          // A listing inside a closed <details> is hidden to a reader too.
+          const shown = Array.from(document.querySelectorAll('pre code')).filter((code) => !code.closest('details:not([open])'));
+          return shown.filter((code) => !code.checkVisibility({ contentVisibilityAuto: true })).length;
+        });
+        assert.equal(listingsSkipped, 0, 'every listing is drawn in the screenshot');
         const file = path.join(OUTPUT_DIR, 'screenshots', `chapter-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: true });
         assert.ok(fs.statSync(file).size > 10_000, `${file} was written`);
