@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli } from './lib/cli.js';
 import { readPages } from './lib/markdown.js';
-import { findRegions, splitFileReference } from './lib/regions.js';
+import { extractRegion, splitFileReference } from '../lib/regions.js';
 
 /** Languages whose blocks are listings of code or configuration. */
 const LISTING_LANGUAGES = new Set([
@@ -27,22 +27,21 @@ function main(): number {
   const started = Date.now();
   const dirs = layout(parseCli(spec));
   const problems: string[] = [];
-  const regionCache = new Map<string, Set<string> | Error>();
   let embedded = 0;
   let illustrative = 0;
   let pages = 0;
 
-  const regionsOf = (file: string): Set<string> | Error => {
-    let regions = regionCache.get(file);
-    if (!regions) {
-      try {
-        regions = new Set(findRegions(readFileSync(file, 'utf8')).map((region) => region.name));
-      } catch (error) {
-        regions = error as Error;
-      }
-      regionCache.set(file, regions);
+  const texts = new Map<string, string>();
+  /** Why the site could not embed `region` of `file` (its own message), or undefined when it can. */
+  const embedProblem = (file: string, label: string, region: string | undefined): string | undefined => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readFileSync(file, 'utf8')));
+    try {
+      extractRegion(text, region, label);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
     }
-    return regions;
   };
 
   if (!existsSync(dirs.book)) {
@@ -70,17 +69,10 @@ function main(): number {
           problems.push(`${at}: file=${reference}: there is no file ${filePath}`);
           continue;
         }
-        if (region !== undefined) {
-          const regions = regionsOf(file);
-          if (regions instanceof Error) {
-            problems.push(`${at}: file=${reference}: ${filePath}: ${regions.message}`);
-            continue;
-          }
-          if (!regions.has(region)) {
-            const known = regions.size > 0 ? `; its regions: ${[...regions].join(', ')}` : '; it has no regions';
-            problems.push(`${at}: file=${reference}: ${filePath} has no region "${region}"${known}`);
-            continue;
-          }
+        const problem = embedProblem(file, filePath, region);
+        if (problem) {
+          problems.push(`${at}: file=${reference}: ${problem}`);
+          continue;
         }
         if (LISTING_LANGUAGES.has(fence.lang)) embedded++;
         continue;

@@ -16,7 +16,7 @@ import type { LoaderContext } from 'webpack';
 import { chapterLocalRun, chapterScripts, assertChapterFolder, previousChapterFolder } from '../remark/chapters';
 import { resolveInRoot } from '../remark/code-from-file';
 import { diffFolders } from '../remark/folder-diff';
-import { extractRegion } from '../remark/regions';
+import { extractRegion } from '../../../scripts/lib/regions';
 
 export interface ChapterDataLoaderOptions {
   /** Repository root: `embed` paths are relative to it. */

@@ -17,9 +17,11 @@ const LOADER = path.resolve(__dirname, '../loaders/chapter-data-loader.cjs');
 const BUILD_CODE = [
   LOADER,
   path.resolve(__dirname, '../loaders/chapter-data-loader.ts'),
-  ...['chapters', 'chapter-code', 'code-from-file', 'folder-diff', 'mdx-nodes', 'regions', 'what-changed'].map(
+  ...['chapters', 'chapter-code', 'code-from-file', 'folder-diff', 'mdx-nodes', 'what-changed'].map(
     (name) => path.resolve(__dirname, `../remark/${name}.ts`),
   ),
+  // The region parser is shared with the book's listings check.
+  path.resolve(__dirname, '../../../scripts/lib/regions.ts'),
   __filename,
 ];
 

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Node, Parent } from 'unist';
 import type { VFile } from 'vfile';
-import { extractRegion } from './regions';
+import { extractRegion, splitFileReference } from '../../../scripts/lib/regions';
 import { addImports, importDefault, jsxElement, walk } from './mdx-nodes';
 
 export interface CodeFromFileOptions {
@@ -48,14 +48,11 @@ export function parseFileReference(meta: string | null | undefined): FileReferen
   if (!meta) return undefined;
   const match = FILE_WORD.exec(meta);
   if (!match) return undefined;
-  const value = match[2] ?? match[3] ?? match[4] ?? '';
-  const hash = value.indexOf('#');
-  const file = hash >= 0 ? value.slice(0, hash) : value;
-  const region = hash >= 0 ? value.slice(hash + 1) : undefined;
+  const { path: file, region } = splitFileReference(match[2] ?? match[3] ?? match[4] ?? '');
   const rest = (meta.slice(0, match.index) + match[1] + meta.slice(match.index + match[0].length))
     .replace(/\s+/g, ' ')
     .trim();
-  return { file, region: region || undefined, rest };
+  return { file, region, rest };
 }
 
 /** Resolves a repository-relative path, refusing one that leaves the repository. */

@@ -1,5 +1,7 @@
 /**
- * Region markers in chapter code, and how the site cuts a region out of a file.
+ * Named regions in code files: the one parser behind the book's listings check
+ * (scripts/book/listings.ts) and the website, which embeds a region as a code block
+ * (website/src/remark/code-from-file.ts and its bundler loader).
  *
  * A region starts at a line holding only a start marker and ends at the matching end marker:
  *
@@ -10,8 +12,21 @@
  *   /* #region x *\/        (CSS)
  *
  * An end marker with a name closes that region; without a name it closes the innermost open one.
- * Regions may nest or overlap. The lines shown never contain a marker of any region.
+ * Regions may nest or overlap; a name is used once per file. The lines shown never contain a
+ * marker of any region. Lines end in \n, \r\n or \r.
  */
+
+export class RegionError extends Error {
+  override name = 'RegionError';
+}
+
+export interface Region {
+  name: string;
+  /** 0-based line of the `#region` marker. */
+  start: number;
+  /** 0-based line of the matching `#endregion` marker. */
+  end: number;
+}
 
 export interface Extracted {
   /** The text shown: the region's lines without any marker, common indentation removed. */
@@ -19,10 +34,6 @@ export interface Extracted {
   /** 1-based line numbers in the file of the first and last line shown (0 when nothing is shown). */
   startLine: number;
   endLine: number;
-}
-
-export class RegionError extends Error {
-  override name = 'RegionError';
 }
 
 const MARKER =
@@ -39,49 +50,46 @@ export function parseMarker(line: string): Marker | undefined {
   return { kind: match[1] as Marker['kind'], name: match[2] ?? '' };
 }
 
-interface Range {
-  /** 0-based index of the start marker line and of the end marker line. */
-  open: number;
-  close: number;
+export function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n');
 }
 
-/** Every region of a file by name; throws on an unbalanced or repeated marker. */
-export function findRegions(text: string, fileLabel = 'file'): Map<string, Range> {
-  const lines = splitLines(text);
-  const open: { name: string; line: number }[] = [];
-  const done = new Map<string, Range>();
-  lines.forEach((line, index) => {
+/** Every region of a file by name, in order of their start; throws on an unbalanced or repeated marker. */
+export function findRegions(text: string, fileLabel = 'file'): Map<string, Region> {
+  const open: { name: string; start: number }[] = [];
+  const done: Region[] = [];
+  splitLines(text).forEach((line, index) => {
     const marker = parseMarker(line);
     if (!marker) return;
     if (marker.kind === 'region') {
       if (!marker.name) {
         throw new RegionError(`${fileLabel}:${index + 1}: "#region" needs a name`);
       }
-      if (done.has(marker.name) || open.some((o) => o.name === marker.name)) {
+      if (done.some((r) => r.name === marker.name) || open.some((o) => o.name === marker.name)) {
         throw new RegionError(`${fileLabel}:${index + 1}: region "${marker.name}" is opened twice`);
       }
-      open.push({ name: marker.name, line: index });
+      open.push({ name: marker.name, start: index });
       return;
     }
-    let at = open.length - 1;
-    if (marker.name) at = open.findIndex((o) => o.name === marker.name);
+    const at = marker.name ? open.findIndex((o) => o.name === marker.name) : open.length - 1;
     if (at < 0) {
       const what = marker.name ? `"#endregion ${marker.name}"` : '"#endregion"';
       throw new RegionError(`${fileLabel}:${index + 1}: ${what} has no matching "#region"`);
     }
     const [closed] = open.splice(at, 1);
-    done.set(closed!.name, { open: closed!.line, close: index });
+    done.push({ name: closed!.name, start: closed!.start, end: index });
   });
-  if (open.length > 0) {
-    const first = open[0]!;
-    throw new RegionError(`${fileLabel}:${first.line + 1}: region "${first.name}" is never closed`);
+  const unclosed = open[0];
+  if (unclosed) {
+    throw new RegionError(`${fileLabel}:${unclosed.start + 1}: region "${unclosed.name}" is never closed`);
   }
-  return done;
+  return new Map(done.sort((a, b) => a.start - b.start).map((region) => [region.name, region]));
 }
 
 /**
  * The text of `region` in `text` (the whole file when `region` is empty), with every marker line
- * of every region removed and the common indentation stripped.
+ * of every region removed and the common indentation stripped. Throws a RegionError naming the
+ * file and its regions when the region does not exist.
  */
 export function extractRegion(text: string, region: string | undefined, fileLabel = 'file'): Extracted {
   const lines = splitLines(text);
@@ -95,8 +103,8 @@ export function extractRegion(text: string, region: string | undefined, fileLabe
       const hint = known.length ? `; regions in it: ${known.join(', ')}` : '; it has no regions';
       throw new RegionError(`region "${region}" not found in ${fileLabel}${hint}`);
     }
-    from = range.open + 1;
-    to = range.close;
+    from = range.start + 1;
+    to = range.end;
   }
   const kept: { text: string; line: number }[] = [];
   for (let index = from; index < to; index += 1) {
@@ -107,16 +115,18 @@ export function extractRegion(text: string, region: string | undefined, fileLabe
   // Blank lines at either end (the newline that ends a file, a gap before a marker) are not shown.
   while (kept.length && kept[0]!.text.trim() === '') kept.shift();
   while (kept.length && kept[kept.length - 1]!.text.trim() === '') kept.pop();
-  const code = dedent(kept.map((k) => k.text)).join('\n');
   return {
-    code,
+    code: dedent(kept.map((k) => k.text)).join('\n'),
     startLine: kept.length ? kept[0]!.line : 0,
     endLine: kept.length ? kept[kept.length - 1]!.line : 0,
   };
 }
 
-export function splitLines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split('\n');
+/** Splits `chapters-code/07-dynamodb/src/x.ts#region-name` into its path and optional region. */
+export function splitFileReference(reference: string): { path: string; region: string | undefined } {
+  const hash = reference.indexOf('#');
+  if (hash === -1) return { path: reference, region: undefined };
+  return { path: reference.slice(0, hash), region: reference.slice(hash + 1) || undefined };
 }
 
 function dedent(lines: string[]): string[] {
