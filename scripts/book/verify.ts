@@ -9,7 +9,8 @@ import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli, seconds, type Layout }
 import { blockName, parseCommands, renderBody, toRunnableBlock, type RunnableBlock } from './lib/console-block.js';
 import { readPages, replaceBodies, type Page } from './lib/markdown.js';
 import { normaliseOutput, PLACEHOLDERS, rewriteCommand } from './lib/normalise.js';
-import { freePort, interrupted } from '../lib/process-groups.js';
+import { freePort } from '../lib/ports.js';
+import { interrupted } from '../lib/process-groups.js';
 import { CommandError, commandEnvironment, ShellSession } from './lib/shell.js';
 import { StackError, startStack, type Stack } from './lib/stack.js';
 import { unifiedDiff } from './lib/unified-diff.js';

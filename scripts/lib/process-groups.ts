@@ -3,8 +3,6 @@
 // the whole group is stopped: its children (serverless-offline, DynamoDB Local's Java) go with it.
 // Tracked groups still running when this process exits, fails or is interrupted are killed.
 
-import { createServer } from 'node:net';
-
 const groups = new Set<number>();
 let hooksInstalled = false;
 let interruptedBy: NodeJS.Signals | undefined;
@@ -81,20 +79,6 @@ export async function stopGroup(pid: number, graceMs: number, signal: NodeJS.Sig
 
 export async function stopAllGroups(graceMs: number): Promise<void> {
   await Promise.all([...groups].map((pid) => stopGroup(pid, graceMs, 'SIGTERM')));
-}
-
-/** A TCP port that is free right now on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Keeps the last `max` lines of a stream's text, for error messages. */

@@ -11,10 +11,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from '../../test/site/support/browser';
-import { docusaurus } from '../../test/site/support/processes';
-import { BASE_URL, BUILD_DIR, OUTPUT_DIR, ROOT_DIR, bookPages } from '../../test/site/support/site';
-import { serveBuild } from '../../test/site/support/static-server';
+import { BASE_URL, BUILD_DIR, ROOT_DIR } from '../../website/site-settings';
+import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from './lib/browser';
+import { docusaurus } from './lib/processes';
+import { OUTPUT_DIR, bookPages } from './lib/site';
+import { serveBuild } from './lib/static-server';
 
 const WEBSITE = path.join(ROOT_DIR, 'website');
 const BUDGET = { jsKiB: 200, lighthouse: 95 };

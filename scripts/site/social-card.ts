@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../../test/site/support/browser';
+import { launchChromium } from './lib/browser';
 
 const OUT = path.resolve(__dirname, '../../website/static/img/social-card.png');
 

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium } from './support/browser';
-import { DOCUSAURUS, ROOT, docusaurus, freePort, start, waitFor } from './support/processes';
+import { freePort } from '../../scripts/lib/ports';
+import { launchChromium } from '../../scripts/site/lib/browser';
+import { DOCUSAURUS, ROOT, docusaurus, start, waitFor } from '../../scripts/site/lib/processes';
 
 const FIXTURE = path.join(__dirname, 'fixture');
 const WORK = path.join(ROOT, 'test-output', `site-fixture-${process.pid}`);

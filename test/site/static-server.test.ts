@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { serveBuild, type StaticServer } from './support/static-server';
+import { serveBuild, type StaticServer } from '../../scripts/site/lib/static-server';
 
 describe('static test server', () => {
   let root: string;

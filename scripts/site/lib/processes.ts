@@ -1,14 +1,13 @@
 /**
- * Running Docusaurus (and other commands) from tests: each child runs in its own process group,
- * and is stopped by that group's id, never by name.
+ * Running Docusaurus (and other commands) from the site's tools and tests: each child runs in its
+ * own process group, and is stopped by that group's id, never by name.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort, stopGroup, trackGroup } from '../../../scripts/lib/process-groups';
+import { stopGroup, trackGroup } from '../../lib/process-groups';
+import { repoRoot } from '../../lib/repo';
 
-export { freePort };
-
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = repoRoot;
 export const DOCUSAURUS = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
 
 export interface RunResult {
