@@ -17,6 +17,9 @@ export const IGNORED_NAMES: ReadonlySet<string> = new Set([
   'test-output',
   '.DS_Store',
   'package-lock.json',
+  // Answers to a chapter's exercises (exercises/, test/unit/exercises/): not part of the service,
+  // so not part of what the next chapter changes.
+  'exercises',
 ]);
 export const IGNORED_SUFFIXES: readonly string[] = ['.log', '.tsbuildinfo'];
 
