@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { listOption, parseCli, type CliSpec } from './lib/cli';
 import { codeChapters, repoRoot } from './lib/repo';
 
 interface Step {
@@ -51,8 +52,8 @@ const steps: Step[] = [
   },
   {
     name: 'repo',
-    what: 'repository tests: packaging and CloudFormation policy, self-containment, the book tools',
-    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book'))],
+    what: 'repository tests: packaging and CloudFormation policy, self-containment, the book tools and their shared library',
+    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib'))],
   },
   {
     name: 'book',
@@ -70,27 +71,25 @@ const steps: Step[] = [
   },
 ];
 
-function option(name: string): string[] | undefined {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? undefined : (process.argv[index + 1] ?? '').split(',').filter(Boolean);
-}
+const stepNames = steps.map((step) => step.name);
+
+const spec: CliSpec = {
+  command: 'tsx scripts/run-checks.ts',
+  summary: 'Runs every check of the repository (`npm test`), one step after another, and prints the time each took.',
+  options: {
+    only: { type: 'string', multiple: true, value: '<a,b>', description: 'run only these steps' },
+    skip: { type: 'string', multiple: true, value: '<a,b>', description: 'leave these steps out' },
+    list: { type: 'boolean', description: 'print the names of the steps that would run, and stop' },
+  },
+  footer: ['Steps, in order:', ...steps.map((step) => `  ${step.name.padEnd(10)} ${step.what}`)].join('\n'),
+};
 
 function main(): number {
-  if (process.argv.includes('--help')) {
-    console.log('Usage: npm test [-- --only a,b] [-- --skip a,b] [-- --list]\nSteps:');
-    for (const step of steps) console.log(`  ${step.name.padEnd(10)} ${step.what}`);
-    return 0;
-  }
-  const only = option('--only');
-  const skip = option('--skip') ?? [];
-  for (const name of [...(only ?? []), ...skip]) {
-    if (!steps.some((step) => step.name === name)) {
-      console.error(`Unknown step "${name}". Steps: ${steps.map((step) => step.name).join(', ')}`);
-      return 2;
-    }
-  }
+  const values = parseCli(spec);
+  const only = listOption(spec, values, 'only', stepNames);
+  const skip = listOption(spec, values, 'skip', stepNames) ?? [];
   const chosen = steps.filter((step) => (!only || only.includes(step.name)) && !skip.includes(step.name));
-  if (process.argv.includes('--list')) {
+  if (values.list) {
     chosen.forEach((step) => console.log(step.name));
     return 0;
   }

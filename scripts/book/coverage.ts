@@ -3,7 +3,8 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli } from './lib/cli.js';
+import { formatSeconds, parseCli } from '../lib/cli.js';
+import { layout, LAYOUT_OPTIONS } from './lib/layout.js';
 import { listFiles, readPages } from './lib/markdown.js';
 
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;

@@ -3,7 +3,8 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli } from './lib/cli.js';
+import { formatSeconds, parseCli } from '../lib/cli.js';
+import { layout, LAYOUT_OPTIONS } from './lib/layout.js';
 import { readPages } from './lib/markdown.js';
 import { extractRegion, splitFileReference } from '../lib/regions.js';
 

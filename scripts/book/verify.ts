@@ -5,7 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { checkAwsCommand, serverlessCommands, type ChapterCommands } from './lib/aws-commands.js';
-import { formatSeconds, layout, LAYOUT_OPTIONS, parseCli, seconds, type Layout } from './lib/cli.js';
+import { formatSeconds, parseCli, secondsOption } from '../lib/cli.js';
+import { layout, LAYOUT_OPTIONS, type Layout } from './lib/layout.js';
 import { blockName, parseCommands, renderBody, toRunnableBlock, type RunnableBlock } from './lib/console-block.js';
 import { readPages, replaceBodies, type Page } from './lib/markdown.js';
 import { normaliseOutput, PLACEHOLDERS, rewriteCommand } from './lib/normalise.js';
@@ -274,9 +275,9 @@ async function main(): Promise<number> {
     refresh: values.refresh === true,
     only: Array.isArray(values.only) ? values.only : [],
     quiet: values.quiet === true,
-    readyTimeoutMs: seconds(values, 'ready-timeout', 120),
-    commandTimeoutMs: seconds(values, 'command-timeout', 60),
-    stopTimeoutMs: seconds(values, 'stop-timeout', 5),
+    readyTimeoutMs: secondsOption(spec, values, 'ready-timeout', 120),
+    commandTimeoutMs: secondsOption(spec, values, 'command-timeout', 60),
+    stopTimeoutMs: secondsOption(spec, values, 'stop-timeout', 5),
   };
   const name = options.refresh ? 'book:refresh' : 'book:verify';
   const started = Date.now();

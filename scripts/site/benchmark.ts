@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE_URL, BUILD_DIR, ROOT_DIR } from '../../website/site-settings';
+import { choiceOption, listOption, numberOption, parseCli, type CliSpec } from '../lib/cli';
 import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from './lib/browser';
 import { docusaurus } from './lib/processes';
 import { OUTPUT_DIR, bookPages } from './lib/site';
@@ -21,66 +22,50 @@ const WEBSITE = path.join(ROOT_DIR, 'website');
 const BUDGET = { jsKiB: 200, lighthouse: 95 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-const HELP = `Usage: tsx scripts/site/benchmark.ts [options]
+const PARTS = ['build', 'js', 'lighthouse'] as const;
+const PRESETS = ['mobile', 'desktop'] as const;
 
-Measures the site against its budgets and writes test-output/site/benchmark.json.
-
-  --only LIST     any of build,js,lighthouse (default: all three)
-  --pages A,B     chapter routes for Lighthouse (default: the first code chapter
-                  without a diagram, and the first page with a diagram)
-  --preset P      mobile (default) or desktop: the Lighthouse preset the budget is checked on
-  --desktop       also run the other preset, for the report
-  --runs N        Lighthouse runs per page and preset; the median score counts (default 5: one run moves by several points)
-  --verbose       print progress
-  -h, --help      this text
-
-Budgets: JavaScript for a chapter page without a diagram <= ${BUDGET.jsKiB} KiB gzip;
+const spec: CliSpec = {
+  command: 'tsx scripts/site/benchmark.ts',
+  summary: 'Measures the site against its budgets and writes test-output/site/benchmark.json.',
+  options: {
+    only: { type: 'string', value: '<list>', description: `any of ${PARTS.join(',')} (default: all three)` },
+    pages: {
+      type: 'string',
+      value: '<a,b>',
+      description: 'chapter routes for Lighthouse (default: the first code chapter without a diagram, and the first page with a diagram)',
+    },
+    preset: { type: 'string', value: '<p>', description: 'mobile (default) or desktop: the Lighthouse preset the budget is checked on' },
+    desktop: { type: 'boolean', description: 'also run the other preset, for the report' },
+    runs: { type: 'string', value: '<n>', description: 'Lighthouse runs per page and preset; the median score counts (default 5: one run moves by several points)' },
+    verbose: { type: 'boolean', description: 'print progress' },
+  },
+  footer: `Budgets: JavaScript for a chapter page without a diagram <= ${BUDGET.jsKiB} KiB gzip;
 each Lighthouse score >= ${BUDGET.lighthouse} on the chosen preset. The build times are reported,
 not budgeted. Lighthouse's performance score follows the machine's speed (its "benchmark index",
 printed with each score): measure on an otherwise idle machine.
-Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`;
+Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`,
+};
 
 interface Options {
   only: Set<string>;
   pages: string[] | undefined;
-  preset: 'mobile' | 'desktop';
+  preset: (typeof PRESETS)[number];
   desktop: boolean;
   runs: number;
   verbose: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = {
-    only: new Set(['build', 'js', 'lighthouse']),
-    pages: undefined,
-    preset: 'mobile',
-    desktop: false,
-    runs: 5,
-    verbose: false,
+function readOptions(): Options {
+  const values = parseCli(spec);
+  return {
+    only: new Set(listOption(spec, values, 'only', PARTS) ?? PARTS),
+    pages: listOption(spec, values, 'pages'),
+    preset: choiceOption(spec, values, 'preset', PRESETS, 'mobile'),
+    desktop: values.desktop === true,
+    runs: numberOption(spec, values, 'runs', 5, true),
+    verbose: values.verbose === true,
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') {
-      console.log(HELP);
-      process.exit(0);
-    } else if (arg === '--only') options.only = new Set(argv[++i]!.split(','));
-    else if (arg === '--pages') options.pages = argv[++i]!.split(',');
-    else if (arg === '--desktop') options.desktop = true;
-    else if (arg === '--preset') {
-      const preset = argv[++i];
-      if (preset !== 'mobile' && preset !== 'desktop') throw new Error('--preset: mobile or desktop');
-      options.preset = preset;
-    } else if (arg === '--runs') {
-      options.runs = Number(argv[++i]);
-      if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs: a whole number from 1');
-    }
-    else if (arg === '--verbose') options.verbose = true;
-    else throw new Error(`Unknown option ${arg}; see --help`);
-  }
-  for (const part of options.only) {
-    if (!['build', 'js', 'lighthouse'].includes(part)) throw new Error(`--only: unknown part "${part}"`);
-  }
-  return options;
 }
 
 let verbose = false;
@@ -248,7 +233,7 @@ function chromiumVersion(): string {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions();
   verbose = options.verbose;
   assertChromium();
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });

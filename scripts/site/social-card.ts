@@ -4,12 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCli, type CliSpec } from '../lib/cli';
 import { launchChromium } from './lib/browser';
 
 const OUT = path.resolve(__dirname, '../../website/static/img/social-card.png');
 
-const HELP = `Usage: tsx scripts/site/social-card.ts [--out FILE]
-Draws the 1200×630 social card of the book into website/static/img/social-card.png.`;
+const spec: CliSpec = {
+  command: 'tsx scripts/site/social-card.ts',
+  summary: 'Draws the 1200×630 social card of the book into website/static/img/social-card.png.',
+  options: { out: { type: 'string', value: '<file>', description: 'write the PNG here instead' } },
+};
 
 function html(): string {
   const star = fs.readFileSync(path.resolve(__dirname, '../../website/static/img/logo.svg'), 'utf8');
@@ -32,13 +36,8 @@ function html(): string {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return;
-  }
-  const outIndex = args.indexOf('--out');
-  const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : OUT;
+  const values = parseCli(spec);
+  const out = typeof values.out === 'string' ? path.resolve(values.out) : OUT;
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage({ viewport: { width: 1200, height: 630 } });
