@@ -38,27 +38,6 @@ export function averageRating(count: number, total: number): number | null {
 }
 // #endregion average
 
-// #region leaderboard-keys
-/**
- * The keys of the city leaderboard, a global secondary index over the driver items.
- * Its partition key groups a city's drivers, whatever case the city was written in.
- * Its sort key is text that sorts as the leaderboard should: the average in
- * hundredths, three digits ("433" for 4.33), then the count, ten digits, so that
- * "433#0000000012" comes after "433#0000000007" and both after "432#...". Read
- * backwards (ScanIndexForward false), the index gives the best drivers first, the
- * most-rated first among equals. A driver without ratings has no rank key, and so
- * is not in the index at all (a sparse index): the leaderboard lists rated drivers.
- */
-export const cityKey = (city: string): string => `CITY#${city.trim().normalize('NFC').toLowerCase()}`;
-
-export function rankKey(count: number, total: number): string | undefined {
-  const average = averageRating(count, total);
-  if (average === null) return undefined;
-  const hundredths = String(Math.round(average * 100)).padStart(3, '0');
-  return `${hundredths}#${String(count).padStart(10, '0')}`;
-}
-// #endregion leaderboard-keys
-
 export function summarise(driver: Omit<DriverRecord, 'createdAt'>): DriverSummary {
   return {
     driverId: driver.driverId,

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { DriverNotFoundError, RideAlreadyRatedError } from '../domain/errors';
+import { InvalidPagePositionError } from '../store/ratings-store';
 import { isStoreUnavailable } from '../store/unavailable';
+import { invalidCursor } from './cursor';
 import { HttpProblem, problemDocument, problemResponse } from './problems';
 
 export type Route = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -19,6 +21,9 @@ export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof DriverNotFoundError) return problemResponse(problemDocument('driverNotFound', error.message));
   if (error instanceof RideAlreadyRatedError) {
     return problemResponse(problemDocument('rideAlreadyRated', error.message));
+  }
+  if (error instanceof InvalidPagePositionError) {
+    return problemResponse(invalidCursor().document);
   }
   logFailure(error);
   if (isStoreUnavailable(error)) {

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -7,10 +7,10 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { cityKey, type DriverRecord, rankKey } from '../domain/drivers';
+import { averageRating, type DriverRecord } from '../domain/drivers';
 import { DriverNotFoundError, RideAlreadyRatedError } from '../domain/errors';
 import type { Rating } from '../domain/ratings';
-import type { PageKey, RatingsPage, RatingsStore } from './ratings-store';
+import { InvalidPagePositionError, type PagePosition, type RatingsPage, type RatingsStore } from './ratings-store';
 
 // #region keys
 // The driver's item holds the profile and the running summary: one read answers GET /drivers/{id}.
@@ -22,22 +22,45 @@ export const ratingKey = (rating: Pick<Rating, 'driverId' | 'createdAt' | 'rideI
 });
 // One small item per rated ride, whoever the driver: "rated once" becomes a condition on one key.
 export const rideKey = (rideId: string) => ({ pk: `RIDE#${rideId}`, sk: 'RIDE' });
-// The leaderboard index: cityKey and rankKey on driver items (see src/domain/drivers.ts).
-export const leaderboardIndex = 'by-city';
 // #endregion keys
 
-// #region client
+// #region leaderboard-keys
 /**
- * Created once per Lambda instance, outside the handler, and reused by every
- * request it serves. The endpoint comes from the environment: AWS in the cloud,
- * DynamoDB Local under `npm run dev` (which sets AWS_ENDPOINT_URL_DYNAMODB).
+ * The keys of the city leaderboard, a global secondary index over the driver items.
+ * Its partition key groups a city's drivers, whatever case the city was written in.
+ * Its sort key is text that sorts as the leaderboard should: the average in
+ * hundredths, three digits ("433" for 4.33), then the count, ten digits, so that
+ * "433#0000000012" comes after "433#0000000007" and both after "432#...". Read
+ * backwards (ScanIndexForward false), the index gives the best drivers first, the
+ * most-rated first among equals. A driver without ratings has no rank key, and so
+ * is not in the index at all (a sparse index): the leaderboard lists rated drivers.
  */
-export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+export const leaderboardIndex = 'by-city';
+
+export const cityKey = (city: string): string => `CITY#${city.trim().normalize('NFC').toLowerCase()}`;
+
+export function rankKey(count: number, total: number): string | undefined {
+  const average = averageRating(count, total);
+  if (average === null) return undefined;
+  const hundredths = String(Math.round(average * 100)).padStart(3, '0');
+  return `${hundredths}#${String(count).padStart(10, '0')}`;
 }
-// #endregion client
+// #endregion leaderboard-keys
+
+// #region page-positions
+/**
+ * A page of a driver's ratings stops at a rating, and its position is that rating's
+ * sort key. The partition key is not in it: it is the driver's, from the request, so
+ * a position can never lead into another partition. Anything but a rating's sort key
+ * is refused before DynamoDB sees it.
+ */
+const positionAfter = (rating: Rating): PagePosition => ratingKey(rating).sk;
+
+function startKeyAt(driverId: string, position: PagePosition): Record<string, string> {
+  if (!/^RATING#[^#]{1,40}#[A-Za-z0-9_-]{1,64}$/.test(position)) throw new InvalidPagePositionError();
+  return { pk: driverKey(driverId).pk, sk: position };
+}
+// #endregion page-positions
 
 export interface StoreOptions {
   /** How many times to try a transaction that collided with another one. */
@@ -189,15 +212,16 @@ export class DynamoDbRatingsStore implements RatingsStore {
    * instead of handing out a cursor to an empty page, as DynamoDB's own
    * LastEvaluatedKey does when a page ends exactly at the end of the list.
    */
-  async listRatings(driverId: string, page: { limit: number; after?: PageKey }): Promise<RatingsPage> {
+  async listRatings(driverId: string, page: { limit: number; after?: PagePosition }): Promise<RatingsPage> {
+    const startKey = page.after === undefined ? undefined : startKeyAt(driverId, page.after);
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rating)',
-        ExpressionAttributeValues: { ':pk': `DRIVER#${driverId}`, ':rating': 'RATING#' },
+        ExpressionAttributeValues: { ':pk': driverKey(driverId).pk, ':rating': 'RATING#' },
         ScanIndexForward: false, // newest first
         Limit: page.limit + 1,
-        ExclusiveStartKey: page.after,
+        ExclusiveStartKey: startKey,
       }),
     );
     const items = Items.slice(0, page.limit).map(
@@ -210,7 +234,7 @@ export class DynamoDbRatingsStore implements RatingsStore {
       }),
     );
     const last = items.at(-1);
-    return Items.length > page.limit && last ? { items, next: ratingKey(last) } : { items };
+    return Items.length > page.limit && last ? { items, next: positionAfter(last) } : { items };
   }
   // #endregion list-ratings
 

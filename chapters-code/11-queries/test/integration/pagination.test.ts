@@ -49,7 +49,7 @@ it('uses 20 as the default page size', async () => {
 it('refuses a cursor that was altered, forged, far too long, or issued for another driver', async () => {
   const cursor: string = (await pageOf(driverId, '?limit=5')).body.nextCursor;
   const altered = `${cursor.slice(0, 10)}${cursor[10] === 'A' ? 'B' : 'A'}${cursor.slice(11)}`;
-  const forged = `${Buffer.from(JSON.stringify({ pk: `DRIVER#${driverId}`, sk: 'RATING#9999' })).toString('base64url')}.${'x'.repeat(43)}`;
+  const forged = `${cursor.split('.')[0]}.${'x'.repeat(43)}`;
   for (const [id, bad] of [[driverId, altered], [driverId, forged], [driverId, 'not-a-cursor'], [driverId, `${'A'.repeat(2000)}.${'A'.repeat(43)}`], [otherDriverId, cursor]] as const) {
     const answer = await pageOf(id, `?cursor=${encodeURIComponent(bad)}`);
     expectProblem(answer, 400);

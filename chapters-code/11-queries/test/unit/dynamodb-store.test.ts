@@ -2,7 +2,9 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DriverNotFoundError, RideAlreadyRatedError } from '../../src/domain/errors';
-import { createDocumentClient, DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
+import { createDocumentClient } from '../../src/aws/dynamodb';
+import { DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
+import { InvalidPagePositionError } from '../../src/store/ratings-store';
 import { isStoreUnavailable } from '../../src/store/unavailable';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -114,14 +116,20 @@ describe('DynamoDbRatingsStore', () => {
   it('reads one rating more than the page, to know whether another page follows', async () => {
     const item = (n: number) => ({ pk: 'DRIVER#d-1', sk: `RATING#t${n}#r-${n}`, driverId: 'd-1', rideId: `r-${n}`, stars: 5, createdAt: `t${n}` });
     dynamo.on(QueryCommand).resolves({ Items: [item(3), item(2), item(1)] });
-    const page = await store.listRatings('d-1', { limit: 2, after: { pk: 'DRIVER#d-1', sk: 'RATING#t4#r-4' } });
+    const page = await store.listRatings('d-1', { limit: 2, after: 'RATING#t4#r-4' });
     expect(page.items.map((r) => r.rideId)).toEqual(['r-3', 'r-2']);
-    expect(page.next).toEqual({ pk: 'DRIVER#d-1', sk: 'RATING#t2#r-2' });
+    // A position is the sort key of the page's last rating; the driver's partition comes from the request.
+    expect(page.next).toBe('RATING#t2#r-2');
     expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
       Limit: 3,
       ScanIndexForward: false,
       ExclusiveStartKey: { pk: 'DRIVER#d-1', sk: 'RATING#t4#r-4' },
     });
+  });
+
+  it.each(['PROFILE', 'RATING#t1', 'RATING#t1#r 1', ''])('refuses the position %j before asking DynamoDB', async (after) => {
+    await expect(store.listRatings('d-1', { limit: 2, after })).rejects.toBeInstanceOf(InvalidPagePositionError);
+    expect(dynamo.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
   it('says nothing follows the last page', async () => {

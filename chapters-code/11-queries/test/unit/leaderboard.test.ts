@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { averageRating, cityKey, rankKey } from '../../src/domain/drivers';
+import { averageRating } from '../../src/domain/drivers';
+import { cityKey, rankKey } from '../../src/store/dynamodb-store';
 
 describe('cityKey', () => {
   it('groups a city however it is written', () => {
