@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { driverIdSchema } from '../domain/schemas';
 import { DriverNotFoundError } from '../domain/errors';
 import { type FieldProblem, HttpProblem } from './problems';
@@ -70,7 +70,7 @@ function bodyText(event: APIGatewayProxyEvent): string | null {
  * declared as JSON, 400 when missing, not JSON, or not what the schema describes.
  * The cheapest checks come first, so a bad request costs as little as possible.
  */
-export function readJsonBody<Schema extends z.ZodType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
+export function readJsonBody<Schema extends z.ZodMiniType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
   const text = bodyText(event);
   if (text === null || text === '') {
     throw new HttpProblem('bodyMissing', 'This request needs a JSON body.');

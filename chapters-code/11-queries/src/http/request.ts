@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { citySchema, driverIdSchema } from '../domain/schemas';
 import { DriverNotFoundError } from '../domain/errors';
 import { type FieldProblem, HttpProblem } from './problems';
@@ -70,7 +70,7 @@ function bodyText(event: APIGatewayProxyEvent): string | null {
  * declared as JSON, 400 when missing, not JSON, or not what the schema describes.
  * The cheapest checks come first, so a bad request costs as little as possible.
  */
-export function readJsonBody<Schema extends z.ZodType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
+export function readJsonBody<Schema extends z.ZodMiniType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
   const text = bodyText(event);
   if (text === null || text === '') {
     throw new HttpProblem('bodyMissing', 'This request needs a JSON body.');
@@ -112,7 +112,7 @@ export function driverIdFrom(event: APIGatewayProxyEvent): string {
  * The query string, checked against a schema. Each problem names its parameter;
  * a value that is not valid is the client's mistake, so 400, never a default.
  */
-export function readQuery<Schema extends z.ZodType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
+export function readQuery<Schema extends z.ZodMiniType>(event: APIGatewayProxyEvent, schema: Schema): z.infer<Schema> {
   const checked = schema.safeParse(event.queryStringParameters ?? {});
   if (checked.success) return checked.data;
   const errors: FieldProblem[] = checked.error.issues.map((issue) => ({
