@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createDocumentClient } from '../../../src/store/dynamodb-store';
+import { createDocumentClient } from '../../../src/aws/dynamodb';
 import { listRatingsSince, normaliseSince, sinceCondition } from '../../../exercises/ratings-since';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
