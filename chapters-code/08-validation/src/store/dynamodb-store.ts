@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -21,19 +21,6 @@ const ratingKey = (rating: Rating) => ({
   sk: `RATING#${rating.createdAt}#${rating.rideId}`,
 });
 // #endregion keys
-
-// #region client
-/**
- * Created once per Lambda instance, outside the handler, and reused by every
- * request it serves. The endpoint comes from the environment: AWS in the cloud,
- * DynamoDB Local under `npm run dev` (which sets AWS_ENDPOINT_URL_DYNAMODB).
- */
-export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-}
-// #endregion client
 
 export class DynamoDbRatingsStore implements RatingsStore {
   constructor(

@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { RideAlreadyRatedError } from '../../src/domain/errors';
-import { createDocumentClient, DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
+import { createDocumentClient } from '../../src/aws/dynamodb';
+import { DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbRatingsStore(createDocumentClient(), 'ratings');
