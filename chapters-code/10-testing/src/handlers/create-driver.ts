@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { storeFromEnvironment } from '../aws/dynamodb';
 import { newDriverRecord, summarise } from '../domain/drivers';
 import { newDriverSchema } from '../domain/schemas';
-import { handle } from '../http/handle';
+import { handle, type Route } from '../http/handle';
+import { pathOnThisApi } from '../http/location';
 import { readJsonBody } from '../http/request';
 import { json } from '../http/responses';
-import { storeFromEnvironment } from '../store/default-store';
-
-const store = storeFromEnvironment();
+import type { RatingsStore } from '../store/ratings-store';
 
 // #region handler
-export const handler = handle(async (event) => {
-  const input = readJsonBody(event, newDriverSchema);
-  const driver = newDriverRecord({ driverId: randomUUID(), ...input, createdAt: new Date().toISOString() });
-  await store.putDriver(driver);
-  return json(201, summarise(driver), { location: `/drivers/${driver.driverId}` });
-});
+export const handlerWith = (store: RatingsStore): Route =>
+  handle(async (event) => {
+    const input = readJsonBody(event, newDriverSchema);
+    const driver = newDriverRecord({ driverId: randomUUID(), ...input, createdAt: new Date().toISOString() });
+    await store.putDriver(driver);
+    return json(201, summarise(driver), { location: pathOnThisApi(event, `/drivers/${driver.driverId}`) });
+  });
+
+export const handler = handlerWith(storeFromEnvironment());
 // #endregion handler

@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -23,19 +23,6 @@ export const ratingKey = (rating: Pick<Rating, 'driverId' | 'createdAt' | 'rideI
 // One small item per rated ride, whoever the driver: "rated once" becomes a condition on one key.
 export const rideKey = (rideId: string) => ({ pk: `RIDE#${rideId}`, sk: 'RIDE' });
 // #endregion keys
-
-// #region client
-/**
- * Created once per Lambda instance, outside the handler, and reused by every
- * request it serves. The endpoint comes from the environment: AWS in the cloud,
- * DynamoDB Local under `npm run dev` (which sets AWS_ENDPOINT_URL_DYNAMODB).
- */
-export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-}
-// #endregion client
 
 export interface StoreOptions {
   /** How many times to try a transaction that collided with another one. */

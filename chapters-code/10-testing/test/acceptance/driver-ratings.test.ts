@@ -9,7 +9,7 @@
  * They create their own drivers with unique ride ids and leave them behind: on a
  * shared stage, that is data a test wrote, marked by its name ("Acceptance ...").
  */
-import { call, expectProblem, expectStackAnswers } from '../support/api';
+import { apiUrl, call, expectProblem, expectStackAnswers } from '../support/api';
 
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const ride = (n: number) => `acc-${run}-${n}`;
@@ -24,7 +24,7 @@ beforeAll(() => expectStackAnswers());
 
 // #region acceptance-drivers
 describe('POST /drivers', () => {
-  it('creates a driver: 201, the driver, and its location', async () => {
+  it('creates a driver: 201, the driver, and a Location that leads to it', async () => {
     const created = await call('POST', '/drivers', { body: { name: '  Acceptance Ana ', city: 'Lisbon' } });
     expect(created.status).toBe(201);
     expect(created.type).toMatch(/^application\/json/);
@@ -35,7 +35,12 @@ describe('POST /drivers', () => {
       ratingCount: 0,
       averageRating: null,
     });
-    expect(created.headers.get('location')).toBe(`/drivers/${created.body.driverId}`);
+    // Followed as a browser would, from the base URL: right locally, on a stage (…/dev) and under a base path.
+    expect(created.headers.get('location')).toMatch(new RegExp(`/drivers/${created.body.driverId}$`));
+    const location = new URL(created.headers.get('location')!, `${apiUrl()}/`);
+    const followed = await call('GET', location.pathname, { baseUrl: location.origin });
+    expect(followed.status).toBe(200);
+    expect(followed.body).toEqual(created.body);
   });
 
   it('refuses an invalid driver with 400 and one entry per field', async () => {

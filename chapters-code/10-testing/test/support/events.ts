@@ -1,20 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
-/** A minimal API Gateway REST API event, with only what the handlers read filled in. */
-export function apiEvent(overrides: Partial<APIGatewayProxyEvent>): APIGatewayProxyEvent {
-  return {
-    body: null,
-    headers: {},
-    multiValueHeaders: {},
-    httpMethod: 'GET',
-    isBase64Encoded: false,
-    path: '/',
-    pathParameters: null,
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    stageVariables: null,
-    requestContext: {} as APIGatewayProxyEvent['requestContext'],
-    resource: '/',
-    ...overrides,
-  };
+/** The sample events in events/, one per route, as API Gateway sends them on a stage's URL. */
+export type SampleEvent = 'create-driver' | 'get-driver' | 'create-rating' | 'list-ratings';
+
+/** A sample event, with `overrides` on top: the fields a test is about. */
+export function sampleEvent(name: SampleEvent, overrides: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent {
+  const event = JSON.parse(readFileSync(join(__dirname, '..', '..', 'events', `${name}.json`), 'utf8')) as APIGatewayProxyEvent;
+  return { ...event, ...overrides };
 }

@@ -2,7 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DriverNotFoundError, RideAlreadyRatedError } from '../../src/domain/errors';
-import { createDocumentClient, DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
+import { createDocumentClient } from '../../src/aws/dynamodb';
+import { DynamoDbRatingsStore } from '../../src/store/dynamodb-store';
 import { isStoreUnavailable } from '../../src/store/unavailable';
 
 const dynamo = mockClient(DynamoDBDocumentClient);

@@ -1,108 +1,136 @@
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { handler as createDriver } from '../../src/handlers/create-driver';
-import { handler as createRating } from '../../src/handlers/create-rating';
-import { handler as getDriver } from '../../src/handlers/get-driver';
-import { handler as listRatings } from '../../src/handlers/list-ratings';
-import { apiEvent } from '../support/events';
+import { handlerWith as createDriverWith } from '../../src/handlers/create-driver';
+import { handlerWith as createRatingWith } from '../../src/handlers/create-rating';
+import { handler as getDriver, handlerWith as getDriverWith } from '../../src/handlers/get-driver';
+import { handlerWith as listRatingsWith } from '../../src/handlers/list-ratings';
+import { sampleEvent } from '../support/events';
+import { InMemoryRatingsStore } from './in-memory-store';
 
-const dynamo = mockClient(DynamoDBDocumentClient);
-const amara = {
-  pk: 'DRIVER#d-1', sk: 'PROFILE', driverId: 'd-1', name: 'Amara', city: 'Lisbon', createdAt: 't0', ratingCount: 2, ratingTotal: 9,
-};
-const headers = { 'content-type': 'application/json' };
+// The routes run against an in-memory store: these tests are about HTTP in and out.
+// How the DynamoDB store talks to DynamoDB is test/unit/dynamodb-store.test.ts's job.
+let store: InMemoryRatingsStore;
+const routes = () => ({
+  createDriver: createDriverWith(store),
+  getDriver: getDriverWith(store),
+  createRating: createRatingWith(store),
+  listRatings: listRatingsWith(store),
+});
+const amara = { driverId: 'd-1', name: 'Amara', city: 'Lisbon', createdAt: 't0', ratingCount: 2, ratingTotal: 9 };
 
 beforeEach(() => {
-  dynamo.reset();
+  store = new InMemoryRatingsStore();
   // Failures are logged on purpose; keep the test output readable.
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => jest.restoreAllMocks());
 
 const bodyOf = (response: { body: string }) => JSON.parse(response.body);
+const rate = (driverId: string, rideId: string, stars: number) =>
+  routes().createRating(sampleEvent('create-rating', { pathParameters: { driverId }, body: JSON.stringify({ rideId, stars }) }));
 
 describe('POST /drivers', () => {
-  it('creates a driver with a fresh id and says where to find it', async () => {
-    dynamo.on(PutCommand).resolves({});
-    const response = await createDriver(apiEvent({ headers, body: '{"name":"Amara","city":"Lisbon"}' }));
+  // #region location-tests
+  it('creates a driver with a fresh id, readable where Location points', async () => {
+    const response = await routes().createDriver(sampleEvent('create-driver'));
     expect(response.statusCode).toBe(201);
     const body = bodyOf(response);
-    expect(body).toMatchObject({ name: 'Amara', city: 'Lisbon', ratingCount: 0, averageRating: null });
-    expect(response.headers?.location).toBe(`/drivers/${body.driverId}`);
+    expect(body).toMatchObject({ name: 'Amara Okafor', city: 'Lisbon', ratingCount: 0, averageRating: null });
+    // The sample event came in on the stage's own URL, .../dev/drivers.
+    expect(response.headers?.location).toBe(`/dev/drivers/${body.driverId}`);
+    const read = await routes().getDriver(sampleEvent('get-driver', { pathParameters: { driverId: body.driverId } }));
+    expect(bodyOf(read)).toEqual(body);
   });
 
-  it('answers 400 with field problems, and writes nothing', async () => {
-    const response = await createDriver(apiEvent({ headers, body: '{"name":""}' }));
+  it.each([
+    ['npm run dev', '/drivers', '/drivers', ''],
+    ["the stage's own URL", '/drivers', '/dev/drivers', '/dev'],
+    ['a custom domain with the base path v1', '/v1/drivers', '/v1/drivers', '/v1'],
+    ['a custom domain, with a trailing slash', '/v1/drivers/', '/v1/drivers/', '/v1'],
+  ])('points Location under the path the request came in on: %s', async (_label, path, sentPath, prefix) => {
+    const event = sampleEvent('create-driver');
+    const response = await routes().createDriver({ ...event, path, requestContext: { ...event.requestContext, path: sentPath } });
+    expect(response.headers?.location).toBe(`${prefix}/drivers/${bodyOf(response).driverId}`);
+  });
+  // #endregion location-tests
+
+  it('answers 400 with field problems, and stores nothing', async () => {
+    const putDriver = jest.spyOn(store, 'putDriver');
+    const response = await routes().createDriver(sampleEvent('create-driver', { body: '{"name":""}' }));
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
     expect(bodyOf(response).errors).toEqual([
       { pointer: '/name', detail: 'must be text of 1 to 100 characters' },
       { pointer: '/city', detail: 'is required' },
     ]);
-    expect(dynamo.calls()).toHaveLength(0);
+    expect(putDriver).not.toHaveBeenCalled();
   });
 });
 
 describe('GET /drivers/{driverId}', () => {
-  it('answers from the driver item alone', async () => {
-    dynamo.on(GetCommand).resolves({ Item: amara });
-    const response = await getDriver(apiEvent({ pathParameters: { driverId: 'd-1' } }));
+  it("answers with the driver's summary", async () => {
+    await store.putDriver(amara);
+    const response = await routes().getDriver(sampleEvent('get-driver'));
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toEqual({ driverId: 'd-1', name: 'Amara', city: 'Lisbon', ratingCount: 2, averageRating: 4.5 });
-    expect(dynamo.calls()).toHaveLength(1);
   });
 
   it('answers 404 for an unknown driver', async () => {
-    dynamo.on(GetCommand).resolves({});
-    const response = await getDriver(apiEvent({ pathParameters: { driverId: 'nobody' } }));
+    const response = await routes().getDriver(sampleEvent('get-driver', { pathParameters: { driverId: 'nobody' } }));
     expect(response.statusCode).toBe(404);
     expect(bodyOf(response)).toMatchObject({ title: 'Driver not found', detail: 'No driver with id "nobody".' });
   });
 
-  it('answers 404 for a malformed id without asking DynamoDB', async () => {
-    const response = await getDriver(apiEvent({ pathParameters: { driverId: 'x'.repeat(3000) } }));
+  it('answers 404 for a malformed id without asking the store', async () => {
+    const getDriverCall = jest.spyOn(store, 'getDriver');
+    const response = await routes().getDriver(sampleEvent('get-driver', { pathParameters: { driverId: 'x'.repeat(3000) } }));
     expect(response.statusCode).toBe(404);
-    expect(dynamo.calls()).toHaveLength(0);
+    expect(getDriverCall).not.toHaveBeenCalled();
   });
 });
 
 describe('POST /drivers/{driverId}/ratings', () => {
-  const body = JSON.stringify({ rideId: 'ride-1', stars: 5, comment: 'Great' });
-
-  it('stores the rating with one transaction and no read', async () => {
-    dynamo.on(TransactWriteCommand).resolves({});
-    const response = await createRating(apiEvent({ pathParameters: { driverId: 'd-1' }, headers, body }));
+  it('stores the rating and counts it in the summary', async () => {
+    await store.putDriver({ ...amara, ratingCount: 0, ratingTotal: 0 });
+    const response = await routes().createRating(sampleEvent('create-rating'));
     expect(response.statusCode).toBe(201);
-    expect(bodyOf(response)).toMatchObject({ driverId: 'd-1', rideId: 'ride-1', stars: 5, comment: 'Great' });
-    expect(dynamo.calls()).toHaveLength(1);
+    expect(bodyOf(response)).toMatchObject({ driverId: 'd-1', rideId: 'ride-1', stars: 5, comment: 'Smooth and on time' });
+    expect(await store.getDriver('d-1')).toMatchObject({ ratingCount: 1, ratingTotal: 5 });
   });
 
-  it.each([
-    [['ConditionalCheckFailed', 'None', 'None'], 404, 'Driver not found'],
-    [['None', 'ConditionalCheckFailed', 'None'], 409, 'Ride already rated'],
-  ])('answers a transaction cancelled for %j with %i', async (codes, status, title) => {
-    dynamo.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) }),
-    );
-    const response = await createRating(apiEvent({ pathParameters: { driverId: 'd-1' }, headers, body }));
-    expect(response.statusCode).toBe(status);
-    expect(bodyOf(response)).toMatchObject({ status, title });
+  it('answers 404 for an unknown driver and 409 for a ride rated before', async () => {
+    expect((await rate('nobody', 'ride-1', 5)).statusCode).toBe(404);
+    await store.putDriver(amara);
+    expect((await rate('d-1', 'ride-1', 5)).statusCode).toBe(201);
+    const again = await rate('d-1', 'ride-1', 1);
+    expect(again.statusCode).toBe(409);
+    expect(bodyOf(again)).toMatchObject({ status: 409, title: 'Ride already rated' });
   });
 });
 
 describe('GET /drivers/{driverId}/ratings', () => {
   it('lists ratings newest first', async () => {
-    dynamo.on(GetCommand).resolves({ Item: amara });
-    dynamo.on(QueryCommand).resolves({ Items: [{ driverId: 'd-1', rideId: 'r2', stars: 3, createdAt: 't2' }] });
-    const response = await listRatings(apiEvent({ pathParameters: { driverId: 'd-1' } }));
-    expect(bodyOf(response).items).toEqual([{ driverId: 'd-1', rideId: 'r2', stars: 3, comment: null, createdAt: 't2' }]);
+    await store.putDriver(amara);
+    for (const n of [1, 2]) await rate('d-1', `r${n}`, n);
+    const response = await routes().listRatings(sampleEvent('list-ratings'));
+    expect(bodyOf(response).items.map((item: { rideId: string }) => item.rideId)).toEqual(['r2', 'r1']);
+  });
+
+  it('answers 404 for an unknown driver', async () => {
+    const response = await routes().listRatings(sampleEvent('list-ratings', { pathParameters: { driverId: 'nobody' } }));
+    expect(response.statusCode).toBe(404);
   });
 });
 
+// The one place these tests use the real DynamoDB store, its SDK client mocked: what
+// the API answers when DynamoDB itself fails.
+const dynamo = mockClient(DynamoDBDocumentClient);
+beforeEach(() => dynamo.reset());
+
 // #region failure-tests
 describe('when DynamoDB fails', () => {
-  const event = () => apiEvent({ pathParameters: { driverId: 'd-1' } });
+  const event = () => sampleEvent('get-driver');
 
   it('answers 503 with Retry-After when DynamoDB throttles', async () => {
     dynamo.on(GetCommand).rejects(

@@ -1,7 +1,7 @@
 import { newDriverSchema } from '../../src/domain/schemas';
 import { HttpProblem } from '../../src/http/problems';
 import { isJsonContentType, readJsonBody } from '../../src/http/request';
-import { apiEvent } from '../support/events';
+import { sampleEvent } from '../support/events';
 
 const jsonHeaders = { 'Content-Type': 'application/json' };
 
@@ -28,13 +28,13 @@ describe('isJsonContentType', () => {
 
 describe('readJsonBody', () => {
   it('returns the checked, typed body', () => {
-    const event = apiEvent({ headers: jsonHeaders, body: '{"name":" Ana ","city":"Lisbon"}' });
+    const event = sampleEvent('create-driver', { headers: jsonHeaders, body: '{"name":" Ana ","city":"Lisbon"}' });
     expect(readJsonBody(event, newDriverSchema)).toEqual({ name: 'Ana', city: 'Lisbon' });
   });
 
   it('reads base64-encoded bodies', () => {
     const body = Buffer.from('{"name":"Ana","city":"Lisbon"}').toString('base64');
-    expect(readJsonBody(apiEvent({ headers: jsonHeaders, body, isBase64Encoded: true }), newDriverSchema).name).toBe('Ana');
+    expect(readJsonBody(sampleEvent('create-driver', { headers: jsonHeaders, body, isBase64Encoded: true }), newDriverSchema).name).toBe('Ana');
   });
 
   it.each([
@@ -45,19 +45,19 @@ describe('readJsonBody', () => {
     ['broken JSON', { headers: jsonHeaders, body: '{"name"' }, 400, 'invalid-json'],
     ['a wrong shape', { headers: jsonHeaders, body: '{"name":1}' }, 400, 'validation'],
   ])('answers %s with %i', (_label, event, status, slug) => {
-    const document = problemOf(() => readJsonBody(apiEvent(event), newDriverSchema));
+    const document = problemOf(() => readJsonBody(sampleEvent('create-driver', event), newDriverSchema));
     expect(document).toMatchObject({ status });
     expect(document.type).toMatch(new RegExp(`/${slug}$`));
   });
 
   it('reads a body that arrives parsed, as serverless-offline passes `0` and `false`', () => {
-    const event = apiEvent({ headers: jsonHeaders, body: 0 as unknown as string });
+    const event = sampleEvent('create-driver', { headers: jsonHeaders, body: 0 as unknown as string });
     expect(problemOf(() => readJsonBody(event, newDriverSchema))).toMatchObject({ status: 400, errors: [{ pointer: '' }] });
   });
 
   it('counts bytes, not characters, against the limit', () => {
     // 6,000 three-byte characters: 18,000 bytes, though only 6,000 characters.
     const body = JSON.stringify({ name: '€'.repeat(6000), city: 'B' });
-    expect(problemOf(() => readJsonBody(apiEvent({ headers: jsonHeaders, body }), newDriverSchema)).status).toBe(413);
+    expect(problemOf(() => readJsonBody(sampleEvent('create-driver', { headers: jsonHeaders, body }), newDriverSchema)).status).toBe(413);
   });
 });

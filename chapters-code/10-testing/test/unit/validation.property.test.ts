@@ -7,7 +7,7 @@ import { DriverNotFoundError } from '../../src/domain/errors';
 import { newDriverSchema, newRatingSchema } from '../../src/domain/schemas';
 import { HttpProblem } from '../../src/http/problems';
 import { driverIdFrom, fieldProblems, maxBodyBytes, readJsonBody } from '../../src/http/request';
-import { apiEvent } from '../support/events';
+import { sampleEvent } from '../support/events';
 
 // #region arbitraries
 /** Ratings that the API must accept: the rules of BOOK.md's API table, written as generators. */
@@ -111,7 +111,7 @@ describe('readJsonBody', () => {
   it('returns a valid value or throws a 400, 413 or 415 problem, and nothing else', () => {
     fc.assert(
       fc.property(body, contentType, fc.boolean(), (text, type, base64) => {
-        const event = apiEvent({
+        const event = sampleEvent('create-rating', {
           headers: type === undefined ? {} : { 'Content-Type': type },
           body: text !== null && base64 ? Buffer.from(text).toString('base64') : text,
           isBase64Encoded: base64,
@@ -133,7 +133,7 @@ describe('driverIdFrom', () => {
   it('returns a well-formed id or throws "not found", whatever the path holds', () => {
     fc.assert(
       fc.property(fc.option(fc.string({ unit: 'binary', maxLength: 100 })), (driverId) => {
-        const event = apiEvent({ pathParameters: driverId === null ? null : { driverId } });
+        const event = sampleEvent('get-driver', { pathParameters: driverId === null ? null : { driverId } });
         try {
           expect(driverIdFrom(event)).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
         } catch (error) {
