@@ -90,6 +90,13 @@ for (const chapter of codeChapters()) {
       }
     });
 
+    it('serves every REST API from a regional endpoint (chapter 6)', async () => {
+      const { template } = await packaged;
+      for (const [id, api] of resourcesOfType(template, 'AWS::ApiGateway::RestApi')) {
+        assert.deepEqual(api.Properties?.EndpointConfiguration, { Types: ['REGIONAL'] }, `${id} endpoint type`);
+      }
+    });
+
     it('keeps logs for a bounded time', async () => {
       const { template } = await packaged;
       for (const [id, group] of resourcesOfType(template, 'AWS::Logs::LogGroup')) {
