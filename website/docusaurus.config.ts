@@ -5,7 +5,8 @@ import problemTypes from './src/plugins/problem-types';
 import pageLoad from './src/plugins/page-load';
 import { classOnlyCodeTheme } from './src/theme-colors/code-themes';
 import { SSR_TEMPLATE } from './src/plugins/ssr-template';
-import { BASE_URL, CODE_DIR, LINK_CHECKS, REPO, REPO_URL, ROOT_DIR, SITE_URL } from './site-settings';
+import { bookFrontMatter } from './src/plugins/book-pages';
+import { BASE_URL, BOOK_DIR, CODE_DIR, LINK_CHECKS, REPO, REPO_URL, ROOT_DIR, SITE_URL } from './site-settings';
 
 const book = bookMarkdown({ rootDir: ROOT_DIR, codeDir: CODE_DIR });
 
@@ -44,6 +45,8 @@ const config = {
     // Book files are MDX; keep <!-- comments -->, ":::tip Title" and {#custom-id} headings working.
     mdx1Compat: { comments: true, admonitions: true, headingIds: true },
     hooks: LINK_CHECKS.markdownHooks,
+    // A book page's number (its file name's prefix) and whether it is written (`status: draft`).
+    parseFrontMatter: bookFrontMatter(BOOK_DIR),
   },
 
   customFields: {

@@ -1,0 +1,103 @@
+/**
+ * What a reader sees on a desktop (1280 px) and a phone (390 px): unfinished pages marked as such,
+ * chapter numbers, Try-it blocks, wide tables, "What changed" and the listings' layout.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { BASE_URL, bookPages, startSite, type BookPage, type RunningSite } from './support/site';
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+const pages = bookPages();
+/** `status: draft` in a page's front matter: not written yet. */
+function isDraft(bookPage: BookPage): boolean {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(fs.readFileSync(bookPage.file, 'utf8'));
+  return (match ? (parseYaml(match[1]!) as Record<string, unknown>) : {}).status === 'draft';
+}
+const drafts = new Set(pages.filter(isDraft).map((p) => p.id));
+const byId = (id: string) => pages.find((p) => p.id === id)!;
+
+/** The "draft" badge a sidebar link shows (CSS generated content), or '' when it shows none. */
+async function sidebarBadge(page: Page, route: string): Promise<string> {
+  return page
+    .locator(`.theme-doc-sidebar-container a.menu__link[href="${BASE_URL}${route}"]`)
+    .evaluate((link) => {
+      const content = getComputedStyle(link, '::after').content;
+      return content === 'none' || content === 'normal' ? '' : content.replace(/^"|"$/g, '');
+    });
+}
+
+describe('what a reader sees', () => {
+  let site: RunningSite;
+  before(async () => {
+    site = await startSite();
+  });
+  after(async () => {
+    await site?.close();
+  });
+
+  async function open(route: string, viewport = DESKTOP) {
+    const context = await site.chromium.browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(site.url(route), { waitUntil: 'networkidle' });
+    return { page, context };
+  }
+
+  it('pages not written yet say so: sidebar badge, banner, previous/next, links to them and Welcome', async () => {
+    assert.ok(drafts.size > 0 && drafts.size < pages.length, 'some pages are drafts and some are written');
+    const order = pages.filter((p) => p.route !== '').map((p) => p.id);
+    for (const bookPage of pages) {
+      const { page, context } = await open(bookPage.route);
+      try {
+        const draft = drafts.has(bookPage.id);
+        assert.equal(await sidebarBadge(page, bookPage.route), draft ? 'draft' : '', `${bookPage.id}: sidebar badge`);
+        const banner = page.locator('article [data-unfinished-page]');
+        assert.equal(await banner.count(), draft ? 1 : 0, `${bookPage.id}: banner`);
+        if (draft) assert.match((await banner.textContent()) ?? '', /not written yet/, `${bookPage.id}: banner text`);
+        // Previous/next name a draft as one.
+        for (const side of ['prev', 'next'] as const) {
+          const link = page.locator(`.pagination-nav__link--${side}`);
+          if (!(await link.count())) continue;
+          const href = (await link.getAttribute('href'))!;
+          const target = pages.find((p) => p.route !== '' && href.endsWith(`/${p.route}`)) ?? pages.find((p) => p.route === '')!;
+          const label = (await link.locator('.pagination-nav__label').textContent()) ?? '';
+          assert.equal(/\bdraft\b/i.test(label), drafts.has(target.id), `${bookPage.id}: ${side} "${label}"`);
+        }
+        // Every link in the prose to a draft carries the badge; no other link does.
+        const links = await page.locator('article .markdown a[href]').evaluateAll((anchors) =>
+          anchors.map((a) => ({
+            href: a.getAttribute('href')!,
+            badge: /^draft$/i.test((a.nextElementSibling?.textContent ?? '').trim()) && a.hasAttribute('data-draft-link'),
+          })),
+        );
+        for (const link of links) {
+          const path = link.href.split('#')[0]!;
+          const target = order.find((id) => path.endsWith(`/${byId(id).route}`));
+          assert.equal(link.badge, target !== undefined && drafts.has(target), `${bookPage.id}: link to ${link.href}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    // Welcome says which chapters are not written yet, in words.
+    const { page, context } = await open('');
+    try {
+      const note = page.locator('[data-unfinished-chapters]');
+      assert.equal(await note.count(), 1, 'Welcome has the note');
+      const text = (await note.textContent()) ?? '';
+      const numbers = [...drafts].map((id) => byId(id).id.split('-')[0]!);
+      const chapters = numbers.filter((n) => /^\d+$/.test(n)).map(Number);
+      const letters = numbers.filter((n) => !/^\d+$/.test(n)).map((n) => n.toUpperCase());
+      if (chapters.length) assert.ok(text.includes(`${Math.min(...chapters)}`) && text.includes(`${Math.max(...chapters)}`), text);
+      if (letters.length) assert.ok(text.includes(`appendi`) && text.includes(letters[0]!), text);
+      assert.match(text, /not written yet/);
+      assert.ok((await page.locator('article a[data-draft-link]').count()) > 0, 'Welcome marks its links to drafts');
+    } finally {
+      await context.close();
+    }
+  });
+});
