@@ -1,7 +1,9 @@
 /**
  * Packages every chapter with the real Serverless CLI, without AWS credentials,
  * and checks the CloudFormation it would deploy: least-privilege IAM, on-demand
- * tables, and one runtime and architecture for every function in the book.
+ * tables, one runtime and architecture for every function in the book, bundles
+ * built for that runtime, and cfn-lint (AWS's linter) with no error and no
+ * warning beyond its allowlist.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
+import { allowedWarnings, cfnLint, describeFinding, excuseFor, unexcusedFindings, type AllowedWarning } from '../../scripts/lib/cfn-lint';
 import {
   iamStatements,
   leastPrivilegeProblems,
@@ -23,8 +26,17 @@ const expectedRuntime = 'nodejs24.x';
 const expectedArchitecture = 'arm64';
 const outputRoot = mkdtempSync(join(tmpdir(), 'rtr-package-'));
 after(() => rmSync(outputRoot, { recursive: true, force: true }));
+const usedAllowlistEntries = new Set<AllowedWarning>();
 
-async function packageChapter(chapter: string): Promise<{ template: Template; zips: Record<string, number> }> {
+interface Packaged {
+  template: Template;
+  templates: string[]; // the files CloudFormation receives: the create-stack and update-stack templates
+  provider: { region: string; runtime: string };
+  esbuildTarget: string;
+  zips: Record<string, number>;
+}
+
+async function packageChapter(chapter: string): Promise<Packaged> {
   const output = join(outputRoot, chapter);
   const cli = require.resolve('serverless/bin/serverless.js', { paths: [join(repoRoot, 'chapters-code', chapter)] });
   await run(process.execPath, [cli, 'package', '--package', output], {
@@ -32,12 +44,15 @@ async function packageChapter(chapter: string): Promise<{ template: Template; zi
     env: environmentWithoutAwsCredentials({ HOME: outputRoot }),
   });
   const template = JSON.parse(readFileSync(join(output, 'cloudformation-template-update-stack.json'), 'utf8'));
+  const templates = ['create', 'update'].map((kind) => join(output, `cloudformation-template-${kind}-stack.json`));
+  // What the CLI resolved from serverless.yml, variables included.
+  const { service } = JSON.parse(readFileSync(join(output, 'serverless-state.json'), 'utf8'));
   const zips = Object.fromEntries(
     readdirSync(output)
       .filter((name) => name.endsWith('.zip'))
       .map((name) => [name, statSync(join(output, name)).size]),
   );
-  return { template, zips };
+  return { template, templates, provider: service.provider, esbuildTarget: service.custom.esbuild.target, zips };
 }
 
 for (const chapter of codeChapters()) {
@@ -103,5 +118,29 @@ for (const chapter of codeChapters()) {
         assert.ok(Number(group.Properties?.RetentionInDays) > 0, `${id} keeps logs forever`);
       }
     });
+
+    it('bundles for the Node.js the functions run on', async () => {
+      const { provider, esbuildTarget } = await packaged;
+      assert.equal(esbuildTarget, provider.runtime.replace(/^nodejs(\d+)\.x$/, 'node$1'), 'custom.esbuild.target');
+    });
+
+    it('passes cfn-lint: no error, and no warning outside the allowlist', async () => {
+      const { templates, provider } = await packaged;
+      const findings = await cfnLint(templates, [provider.region], { cwd: outputRoot });
+      const excused = findings.flatMap((finding) => excuseFor(finding) ?? []);
+      for (const entry of excused) usedAllowlistEntries.add(entry);
+      const counts = new Map<string, number>();
+      for (const { level, rule } of findings) counts.set(`${level} ${rule}`, (counts.get(`${level} ${rule}`) ?? 0) + 1);
+      const summary = [...counts].map(([kind, count]) => `${kind} ×${count}`).join(', ') || 'nothing';
+      console.log(`  ${chapter}: cfn-lint found ${summary}; ${excused.length} allowlisted`);
+      assert.deepEqual(unexcusedFindings(findings).map(describeFinding), []);
+    });
   });
 }
+
+describe('the cfn-lint allowlist', () => {
+  it('has no entry that excuses nothing in any chapter', () => {
+    const unused = allowedWarnings.filter((entry) => !usedAllowlistEntries.has(entry));
+    assert.deepEqual(unused.map((entry) => `${entry.rule} ${entry.path}`), []);
+  });
+});
