@@ -31,6 +31,19 @@ async function sidebarBadge(page: Page, route: string): Promise<string> {
     });
 }
 
+/** A console block's commands as a shell wants them: `$ ` lines without it, continuation lines kept. */
+function commandsOf(code: string): string {
+  const commands: string[] = [];
+  let continued = false;
+  for (const line of code.split('\n')) {
+    if (continued) commands.push(line);
+    else if (line.startsWith('$ ')) commands.push(line.slice(2));
+    else continue;
+    continued = line.endsWith('\\');
+  }
+  return commands.join('\n');
+}
+
 describe('what a reader sees', () => {
   let site: RunningSite;
   before(async () => {
@@ -98,6 +111,44 @@ describe('what a reader sees', () => {
       assert.ok((await page.locator('article a[data-draft-link]').count()) > 0, 'Welcome marks its links to drafts');
     } finally {
       await context.close();
+    }
+  });
+
+  it('a Try-it block shows its commands apart from their output, and copies the commands only', async () => {
+    const consoleBlocks = (p: BookPage) => [...p.markdown.matchAll(/^```console[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1]!.replace(/\n$/, ''));
+    // A block whose first command goes on over several lines, and that prints something.
+    const wanted = (code: string) => /^\$ .*\\$/m.test(code) && code.split('\n').some((l) => l.trim() && !l.startsWith('$ ') && !l.startsWith(' '));
+    const bookPage = pages.find((p) => consoleBlocks(p).some(wanted));
+    assert.ok(bookPage, 'a chapter with a Try-it block with a continued command and output');
+    const blocks = consoleBlocks(bookPage);
+    const index = blocks.findIndex(wanted);
+    for (const viewport of [DESKTOP, PHONE]) {
+      const context = await site.chromium.browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+      try {
+        const page = await context.newPage();
+        await page.goto(site.url(bookPage.route), { waitUntil: 'networkidle' });
+        const block = page.locator('pre.language-console').nth(index);
+        await block.scrollIntoViewIfNeeded();
+        const looks = await block.evaluate((pre) => {
+          const lines = Array.from(pre.querySelectorAll('.token-line'));
+          const command = lines.find((l) => l.textContent?.startsWith('$ '))!;
+          const output = lines.find((l) => l.textContent?.trim() && !l.textContent.startsWith('$ ') && !l.textContent.startsWith(' '))!;
+          const [commandLook, outputLook] = [command, output].map((line) => {
+            const style = getComputedStyle(line);
+            return `${style.fontWeight} ${style.backgroundColor} ${style.color}`;
+          });
+          const prompt = Array.from(command.querySelectorAll('*')).find((e) => e.textContent === '$ ');
+          return { command: commandLook, output: outputLook, promptSelectable: prompt ? getComputedStyle(prompt).userSelect !== 'none' : true };
+        });
+        assert.notEqual(looks.command, looks.output, 'a command looks different from its output');
+        assert.equal(looks.promptSelectable, false, 'the prompt is shown apart and left out of a selection');
+        await block.hover();
+        await block.locator('xpath=..').getByRole('button', { name: /copy/i }).click();
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        assert.equal(copied, commandsOf(blocks[index]!), `${viewport.width} px: the copy button copies the commands only`);
+      } finally {
+        await context.close();
+      }
     }
   });
 });

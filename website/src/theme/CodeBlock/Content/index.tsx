@@ -4,6 +4,7 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 import { useCodeBlockContext } from '@docusaurus/theme-common/internal';
 import type { Props } from '@theme/CodeBlock/Content';
 import { loadTokenizer, loadedTokenizer, type Token, type Tokenize } from '../../../code-block/tokenizer';
+import { CONSOLE_PROMPT, consoleLines, type ConsoleLine } from '../../../code-block/console';
 import styles from './styles.module.css';
 
 const ATTRIBUTE = 'data-code-lines';
@@ -47,8 +48,25 @@ function runs(line: Token[]): Run[] {
   return result;
 }
 
-function CodeLine({ line, className, numbered }: { line: Token[]; className: string | undefined; numbered: boolean }): ReactNode {
-  const parts = runs(line).map((run, i) =>
+/** A console command line's runs with its `$ ` prompt as a run of its own, to show it apart. */
+function withPrompt(parts: Run[]): Run[] {
+  const first = parts[0];
+  if (!first?.text.startsWith(CONSOLE_PROMPT)) return parts;
+  const rest = { ...first, text: first.text.slice(CONSOLE_PROMPT.length) };
+  return [{ className: styles.prompt!, text: CONSOLE_PROMPT }, ...(rest.text ? [rest] : []), ...parts.slice(1)];
+}
+
+/** The class of a console block's line: a command (or its continuation) or its output. */
+const CONSOLE_CLASS: Record<ConsoleLine, string> = {
+  command: clsx('console-command', styles.command),
+  continuation: clsx('console-command', styles.command),
+  output: clsx('console-output', styles.output),
+};
+
+function CodeLine({ line, className: given, numbered, part }: { line: Token[]; className: string | undefined; numbered: boolean; part?: ConsoleLine }): ReactNode {
+  const className = part ? clsx(given, CONSOLE_CLASS[part]) : given;
+  const lineRuns = part === 'command' ? withPrompt(runs(line)) : runs(line);
+  const parts = lineRuns.map((run, i) =>
     run.className === null ? (
       run.text
     ) : (
@@ -106,10 +124,11 @@ export default function CodeBlockContent({ className }: Props): ReactNode {
     body = <code {...codeProps} dangerouslySetInnerHTML={{ __html: kept }} />;
   } else {
     const lines = tokenize ? tokenize(code, language) : plainLines(code);
+    const parts = consoleLines(code, language);
     body = (
       <code {...codeProps}>
         {lines.map((line, i) => (
-          <CodeLine key={i} line={line} className={lineClassNames[i]?.join(' ')} numbered={numbered} />
+          <CodeLine key={i} line={line} className={lineClassNames[i]?.join(' ')} numbered={numbered} part={parts?.[i]} />
         ))}
       </code>
     );
