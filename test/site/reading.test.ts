@@ -151,4 +151,60 @@ describe('what a reader sees', () => {
       }
     }
   });
+
+  it('a wide table scrolls in its own box on a phone instead of squeezing its cells to a word per line', async () => {
+    const withTables = pages.filter((p) => /^\|.*\|\s*$/m.test(p.markdown));
+    assert.ok(withTables.length > 0, 'some page has a table');
+    let scrolled = 0;
+    for (const bookPage of withTables) {
+      const { page, context } = await open(bookPage.route, PHONE);
+      try {
+        const tables = await page.locator('article .markdown table').evaluateAll((elements) =>
+          elements.map((table) => {
+            const column = table.closest('.markdown')!.getBoundingClientRect();
+            const box = table.getBoundingClientRect();
+            // A cell narrower than its text on one line and than 10em (about 20 characters) is squeezed.
+            const squeezed = Array.from(table.querySelectorAll('td, th')).flatMap((cell) => {
+              const style = getComputedStyle(cell);
+              const width = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+              const probe = document.createElement('span');
+              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+              probe.innerHTML = cell.innerHTML;
+              cell.append(probe);
+              const oneLine = probe.getBoundingClientRect().width;
+              probe.remove();
+              const wanted = Math.min(oneLine, 10 * parseFloat(style.fontSize));
+              return width < wanted - 1 ? [{ text: (cell.textContent ?? '').slice(0, 40), width: Math.round(width) }] : [];
+            });
+            const scrollable = table.scrollWidth > table.clientWidth + 1;
+            const focusable = (table as HTMLElement).tabIndex >= 0;
+            (table as HTMLElement).scrollLeft = table.scrollWidth;
+            const lastHeader = table.querySelector('tr')!.lastElementChild!.getBoundingClientRect();
+            return {
+              inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+              squeezed: squeezed.map((cell) => `"${cell.text}" in ${cell.width} px`),
+              scrollable,
+              focusable,
+              lastColumnReachable: lastHeader.right <= box.right + 1,
+            };
+          }),
+        );
+        for (const [index, table] of tables.entries()) {
+          const name = `${bookPage.id}, table ${index + 1}`;
+          assert.ok(table.inColumn, `${name}: the table's box stays in the column`);
+          assert.deepEqual(table.squeezed, [], `${name}: cells squeezed`);
+          if (table.scrollable) {
+            scrolled += 1;
+            assert.ok(table.focusable, `${name}: a table that scrolls is focusable, so a keyboard can scroll it`);
+            assert.ok(table.lastColumnReachable, `${name}: its last column scrolls into view`);
+          }
+        }
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(pageWidth <= PHONE.width, `${bookPage.id}: the page itself does not scroll sideways (${pageWidth} px)`);
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(scrolled > 0, 'some table is wider than a phone and scrolls');
+  });
 });
