@@ -1,84 +1,96 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 
 /**
- * In AWS, requests that reach no function get API Gateway's "gateway responses",
- * which serverless.yml shapes into problem documents. serverless-offline answers
- * those requests its own way (a 404 that lists every route, for one). This small
- * proxy sits in front of it and answers as the deployed API does, so tests and
- * readers meet the same API on their laptop as in AWS. Our functions' own answers,
- * already problem documents, pass through untouched.
+ * In AWS, a request that reaches no function gets one of API Gateway's own answers, shaped by
+ * the gateway responses in serverless.yml. serverless-offline knows nothing of those (it answers
+ * an unknown route with a list of every route), so this proxy stands in front of it and answers
+ * such requests from the very same gateway responses, read from serverless.yml. Our functions'
+ * own answers, problem documents already, pass through untouched.
  */
 
-const typeBase = 'https://rate-the-ride.github.io/rate-the-ride/problems/';
-// Headers about the connection belong to each hop; Node sets its own.
-const hopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
+/** A gateway response, as serverless.yml declares it (AWS::ApiGateway::GatewayResponse). */
+export interface GatewayResponse {
+  ResponseType: string;
+  StatusCode?: string;
+  ResponseParameters?: Record<string, string>;
+  ResponseTemplates?: Record<string, string>;
+}
+
+export interface GatewayAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+// API Gateway's own answer for a type that serverless.yml leaves alone.
+const builtIn: GatewayResponse = {
+  ResponseType: 'DEFAULT',
+  ResponseTemplates: { 'application/json': '{"message":$context.error.messageString}' },
+};
 
 // #region gateway-answer
-/** The problem document the deployed API's gateway responses give for a status. */
-export function gatewayProblem(status: number): Record<string, unknown> {
-  if (status === 404 || status === 405) {
-    return {
-      type: `${typeBase}route-not-found`,
-      title: 'No such route',
-      status: 404,
-      detail: 'No route matches this method and path.',
-    };
+/**
+ * What API Gateway sends where it answers itself, in place of an error of serverless-offline's
+ * own (never a problem document, unlike our functions' answers). For a 404, no function for
+ * this method and path, that is the MISSING_AUTHENTICATION_TOKEN response: a 403 unless
+ * serverless.yml says otherwise. For other errors, DEFAULT_4XX or DEFAULT_5XX, keeping the
+ * status, with its standard phrase standing in for the gateway's message. StatusCode replaces
+ * the status, each header is a fixed value ('…'), and the template gets the message,
+ * JSON-quoted, as $context.error.messageString.
+ */
+export function gatewayAnswer(responses: GatewayResponse[], status: number): GatewayAnswer {
+  const fallback = status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX';
+  const [type, defaultStatus, message] =
+    status === 404 ? ['MISSING_AUTHENTICATION_TOKEN', 403, 'Missing Authentication Token'] : [fallback, status, STATUS_CODES[status]];
+  const byType = (wanted: string) => responses.find((response) => response.ResponseType === wanted);
+  const response = byType(type) ?? byType(fallback) ?? builtIn;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  for (const [parameter, value] of Object.entries(response.ResponseParameters ?? {})) {
+    const name = /^gatewayresponse\.header\.(.+)$/.exec(parameter)?.[1];
+    const fixed = /^'(.*)'$/.exec(value)?.[1];
+    if (!name || fixed === undefined) throw new Error(`local/gateway.ts cannot imitate ${parameter}: ${value}`);
+    headers[name.toLowerCase()] = fixed;
   }
-  if (status < 500) return { type: 'about:blank', title: 'Request rejected', detail: 'The API gateway rejected this request.' };
-  return { type: 'about:blank', title: 'Gateway error', detail: 'The API could not complete this request. Try again shortly.' };
+  const template = response.ResponseTemplates?.['application/json'] ?? '';
+  const body = template.replaceAll('$context.error.messageString', JSON.stringify(message));
+  if (body.includes('$context')) throw new Error(`local/gateway.ts cannot fill in ${template}`);
+  return { status: Number(response.StatusCode ?? defaultStatus), headers, body };
 }
 // #endregion gateway-answer
 
-function isProblem(response: IncomingMessage): boolean {
-  return String(response.headers['content-type'] ?? '').startsWith('application/problem+json');
-}
+const isProblem = (response: IncomingMessage) =>
+  String(response.headers['content-type'] ?? '').startsWith('application/problem+json');
+// Headers about the connection belong to each hop; Node sets its own.
+const hopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
 
-function sendProblem(response: ServerResponse, status: number): void {
-  const document = gatewayProblem(status);
-  const body = JSON.stringify(document);
-  response.writeHead(typeof document.status === 'number' ? document.status : status, {
-    'content-type': 'application/problem+json',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
-}
-
-/** Starts the proxy on `port`, forwarding to serverless-offline on `upstreamPort`. */
-export function startLocalGateway(port: number, upstreamPort: number): Promise<Server> {
+/** Starts the proxy on `port` (0: any free port), in front of serverless-offline on `upstreamPort`. */
+export function startLocalGateway(port: number, upstreamPort: number, responses: GatewayResponse[]): Promise<Server> {
   const server = createServer((clientRequest, clientResponse) => {
+    const send = ({ status, headers, body }: GatewayAnswer) => {
+      clientResponse.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) }).end(body);
+    };
     const headers = { ...clientRequest.headers };
     for (const name of hopHeaders) delete headers[name];
     const upstream = request(
-      {
-        host: '127.0.0.1',
-        port: upstreamPort,
-        method: clientRequest.method,
-        path: clientRequest.url,
-        headers,
-        // A fresh connection per request: a pooled one that serverless-offline has
-        // just closed as idle would fail the request with a reset, seen as a 502.
-        agent: false,
-      },
+      // A fresh connection per request: a pooled one that serverless-offline has just
+      // closed as idle would fail the request with a reset, seen as a 502.
+      { host: '127.0.0.1', port: upstreamPort, method: clientRequest.method, path: clientRequest.url, headers, agent: false },
       (upstreamResponse) => {
         const status = upstreamResponse.statusCode ?? 502;
         if (status >= 400 && !isProblem(upstreamResponse)) {
           upstreamResponse.resume();
-          sendProblem(clientResponse, status);
-          return;
+          return send(gatewayAnswer(responses, status));
         }
-        const headers: string[] = [];
+        const passed: string[] = [];
         const raw = upstreamResponse.rawHeaders;
         for (let i = 0; i < raw.length; i += 2) {
-          if (!hopHeaders.has(raw[i]!.toLowerCase())) headers.push(raw[i]!, raw[i + 1]!);
+          if (!hopHeaders.has(raw[i]!.toLowerCase())) passed.push(raw[i]!, raw[i + 1]!);
         }
-        clientResponse.writeHead(status, headers);
+        clientResponse.writeHead(status, passed);
         upstreamResponse.pipe(clientResponse);
       },
     );
-    upstream.on('error', () => {
-      if (!clientResponse.headersSent) sendProblem(clientResponse, 502);
-      else clientResponse.destroy();
-    });
+    upstream.on('error', () => (clientResponse.headersSent ? clientResponse.destroy() : send(gatewayAnswer(responses, 502))));
     clientRequest.pipe(upstream);
   });
   return new Promise((resolve, reject) => {

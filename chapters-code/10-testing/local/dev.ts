@@ -1,111 +1,30 @@
 /**
- * `npm run dev`: the API on http://localhost:$PORT (default 3000), served by
- * serverless-offline behind a small proxy that answers unknown routes as API Gateway
- * does, over a local DynamoDB that holds the tables of serverless.yml.
- * Ctrl-C (SIGINT) or SIGTERM stops them all, Java included.
+ * `npm run dev`: the Driver Ratings API on http://localhost:$PORT (default 3000), over a
+ * local DynamoDB, until Ctrl-C. local/stack.ts does the work; the tests start it too.
  */
-import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { localClient, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local';
-import { startLocalGateway } from './gateway';
-import { freePorts, isPortTaken, portFromEnvironment, startChild, stopChildren } from './processes';
-import { createTables, tablesFromServerlessYml } from './tables';
-
-const children: ChildProcess[] = [];
-// This run's own build folder (see custom.esbuild in serverless.yml), under the git-ignored .build/.
-const buildFolder = `.build/dev-${process.pid}`;
-let gateway: Server | undefined;
-let stopping = false;
+import { isPortTaken } from './ports';
+import { startLocalStack, stopStacksOnSignals } from './stack';
 
 async function main(): Promise<void> {
-  const port = portFromEnvironment();
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}".`);
+  }
   if (await isPortTaken(port)) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
-  const [dynamoDbPort, offlinePort, lambdaPort, websocketPort] = await freePorts(
-    ['DynamoDB Local', 'serverless-offline', 'Lambda invoke', 'WebSocket'],
-    [port],
-  );
-  const serverlessCli = require.resolve('serverless/bin/serverless.js');
-  const dynamoDbEndpoint = `http://127.0.0.1:${dynamoDbPort}`;
-
-  // #region start-database
-  const java = startDynamoDbLocal(dynamoDbPort);
-  children.push(java);
-  const [tables] = await Promise.all([
-    tablesFromServerlessYml(serverlessCli),
-    waitUntilAnswering(localClient(dynamoDbEndpoint), java),
-  ]);
-  const tableNames = await createTables(localClient(dynamoDbEndpoint), tables);
-  // The process id lets a test stop the database alone, to see how the API copes.
-  console.log(`DynamoDB Local at ${dynamoDbEndpoint} (process ${java.pid}) with tables: ${tableNames.join(', ')}`);
-  // #endregion start-database
-
-  // #region start-api
-  await new Promise<void>((resolve, reject) => {
-    const offline = startChild(
-      'offline',
-      process.execPath,
-      [
-        serverlessCli, 'offline', 'start',
-        '--httpPort', String(offlinePort),
-        '--lambdaPort', String(lambdaPort),
-        '--websocketPort', String(websocketPort),
-        // One loaded copy of each handler serves every request. By default each
-        // concurrent request gets a worker thread that loads the handler afresh, and a
-        // burst of them (the concurrency tests send 20 at once) outlasts the timeout.
-        '--useInProcess',
-        // In AWS each concurrent request gets a Lambda instance of its own; here one
-        // process and one DynamoDB Local serve them all, so a burst (the 200 concurrent
-        // ratings of the tests) queues up, and on a busy laptop some would outlast the
-        // function's 10-second timeout. Locally, the queue is not what we measure.
-        '--noTimeout',
-      ],
-      {
-        // serverless-offline hands AWS_* variables to the handlers: the SDK sends DynamoDB
-        // calls to the local endpoint, signed with placeholder credentials.
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
-          AWS_ACCESS_KEY_ID: 'local',
-          AWS_SECRET_ACCESS_KEY: 'local',
-          ESBUILD_WORK_FOLDER: buildFolder,
-        },
-        onLine: (line) => line.includes('Server ready') && resolve(),
-      },
-    );
-    children.push(offline);
-    offline.once('exit', (code) => {
-      if (!stopping) reject(new Error(`serverless-offline stopped unexpectedly (exit code ${code}).`));
-    });
-  });
-  // #endregion start-api
-  gateway = await startLocalGateway(port, offlinePort);
-
-  console.log(`\nDriver Ratings API ready at http://localhost:${port}\n`);
+  const stack = await startLocalStack(port, console.log);
+  console.log(`\nDriver Ratings API ready at ${stack.url}\n`);
 }
 
-async function shutdown(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  gateway?.close();
-  gateway?.closeAllConnections();
-  await stopChildren(children);
-  rmSync(buildFolder, { recursive: true, force: true });
-  process.exit(exitCode);
-}
-
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// Ctrl-C is how you stop it, not a failure: exit code 0.
+stopStacksOnSignals(0);
 // npm does not pass SIGTERM on to the script it runs; when npm goes, this process is
 // handed to another parent, and that is our cue to stop too.
 const parentAtStart = process.ppid;
-setInterval(() => process.ppid !== parentAtStart && void shutdown(0), 500).unref();
-// If this script dies of an unexpected error, take the children down with it.
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+setInterval(() => process.ppid !== parentAtStart && process.kill(process.pid, 'SIGTERM'), 500).unref();
 
 main().catch((error: unknown) => {
   console.error(`npm run dev failed: ${error instanceof Error ? error.message : String(error)}`);
-  void shutdown(1);
+  process.exit(1);
 });

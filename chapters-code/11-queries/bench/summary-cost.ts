@@ -15,9 +15,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { localClient, startDynamoDbLocal, waitUntilAnswering } from '../local/dynamodb-local';
-import { freePorts, stopChildren } from '../local/processes';
-import { createTables, tablesFromServerlessYml } from '../local/tables';
+import { createTables, localClient, startDynamoDbLocal, waitUntilAnswering } from '../local/dynamodb-local';
+import { freePorts } from '../local/ports';
+import { readResources, stopProcess } from '../local/stack';
 import { driverKey, ratingKey, rideKey } from '../src/store/dynamodb-store';
 
 if (process.argv.includes('--help')) {
@@ -130,13 +130,9 @@ async function main(): Promise<void> {
   const java = startDynamoDbLocal(port);
   try {
     const endpoint = `http://127.0.0.1:${port}`;
-    const raw = localClient(endpoint);
-    const [tables] = await Promise.all([
-      tablesFromServerlessYml(require.resolve('serverless/bin/serverless.js')),
-      waitUntilAnswering(raw, java),
-    ]);
-    const [table] = await createTables(raw, tables);
-    const client = DynamoDBDocumentClient.from(raw);
+    const [resources] = await Promise.all([readResources(), waitUntilAnswering(endpoint, java)]);
+    const [table] = await createTables(endpoint, resources);
+    const client = DynamoDBDocumentClient.from(localClient(endpoint));
 
     const rows: BenchRow[] = [];
     for (const count of sizes) {
@@ -167,7 +163,7 @@ async function main(): Promise<void> {
     console.log(`\nOne rating's transaction (3 items): DynamoDB Local reports ${writeUnits} write units; AWS bills 6.`);
     console.log(`Wrote bench/results.json and bench/results.md in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
-    await stopChildren([java]);
+    await stopProcess(java);
   }
 }
 

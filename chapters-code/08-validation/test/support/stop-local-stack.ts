@@ -1,3 +1,3 @@
-import { stopLocalStack } from './local-stack';
+import { stopLocalStacks } from './local-stack';
 
-export default stopLocalStack;
+export default stopLocalStacks;
