@@ -1,12 +1,14 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import problemTypeUris from './problem-type-uris.json';
 
 // #region problem-types
 /**
  * Every kind of problem this API reports. A problem's `type` is its identifier: clients
  * branch on it, so it never changes once published (RFC 9457, section 3.1.1). It is a
  * URI that may also lead a person to documentation; clients must not fetch it to work.
+ * Their common base is in problem-type-uris.json, which serverless.yml reads as well.
  */
-const typeBase = 'https://rate-the-ride.github.io/rate-the-ride/problems/';
+const typeBase = problemTypeUris.base;
 
 export const problemTypes = {
   bodyMissing: { status: 400, slug: 'body-missing', title: 'Request body missing' },
