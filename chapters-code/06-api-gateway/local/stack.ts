@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePorts } from './ports';
 
@@ -14,6 +15,8 @@ export interface RunningStack {
 }
 
 const serverlessCli = require.resolve('serverless/bin/serverless.js');
+// The Serverless CLI works on the serverless.yml of the folder it runs in: this chapter's.
+const chapterFolder = join(__dirname, '..');
 // The stacks this process has started and not stopped yet, with their processes.
 const running = new Map<RunningStack, ChildProcess[]>();
 // If this process dies of an unexpected error, those processes go with it.
@@ -55,7 +58,7 @@ export async function startLocalStack(port: number, log: (line: string) => void 
       '--lambdaPort', String(lambdaPort),
       '--websocketPort', String(websocketPort),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: chapterFolder, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stack: RunningStack = {
     url: `http://localhost:${port}`,

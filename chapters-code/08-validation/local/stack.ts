@@ -8,6 +8,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { constants } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { createTables, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local';
@@ -22,6 +23,8 @@ export interface RunningStack {
 }
 
 const serverlessCli = require.resolve('serverless/bin/serverless.js');
+// The Serverless CLI works on the serverless.yml of the folder it runs in: this chapter's.
+const chapterFolder = join(__dirname, '..');
 // The stacks this process has started and not stopped yet, with their processes.
 const running = new Map<RunningStack, ChildProcess[]>();
 // If this process dies of an unexpected error, those processes go with it.
@@ -35,7 +38,7 @@ process.on('exit', () => running.forEach((processes) => processes.forEach((child
  */
 async function printResources(): Promise<Record<string, { Type: string; Properties: any }>> {
   const print = [serverlessCli, 'print', '--format', 'json'];
-  const { stdout } = await promisify(execFile)(process.execPath, print, { maxBuffer: 10 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, print, { cwd: chapterFolder, maxBuffer: 10 * 1024 * 1024 });
   return JSON.parse(stdout.slice(stdout.indexOf('{'))).resources?.Resources ?? {};
 }
 // #endregion read-resources
@@ -86,7 +89,7 @@ export async function startLocalStack(port: number, log: (line: string) => void 
       gateway?.close();
       gateway?.closeAllConnections();
       await Promise.all(processes.map(stopProcess));
-      rmSync(buildFolder, { recursive: true, force: true });
+      rmSync(join(chapterFolder, buildFolder), { recursive: true, force: true });
     },
   };
   running.set(stack, processes);
@@ -105,6 +108,7 @@ export async function startLocalStack(port: number, log: (line: string) => void 
         '--useInProcess',
       ],
       {
+        cwd: chapterFolder,
         // serverless-offline hands AWS_* variables to the handlers: the SDK sends DynamoDB
         // calls to the local endpoint, signed with placeholder credentials.
         env: {
