@@ -35,6 +35,15 @@ export const allowedWarnings: AllowedWarning[] = [
       'its Role; the extra edge is redundant, not wrong, and serverless.yml cannot remove it (resources.extensions ' +
       'only appends to DependsOn)',
   },
+  {
+    rule: 'W3005',
+    path: /^Resources\/ApiGatewayMethod\w+\/DependsOn\/\d+$/,
+    message: /^'(\w+ApiGatewayAuthorizer)' dependency already enforced by a 'Ref' at 'Resources\/ApiGatewayMethod\w+\/Properties\/AuthorizerId'$/,
+    reason:
+      "osls puts a route's Lambda authorizer in the method's DependsOn as well as in its AuthorizerId (chapter 12 on; " +
+      'lib/plugins/aws/package/compile/events/api-gateway/lib/method/authorization.js); the extra edge is redundant, ' +
+      'not wrong, and serverless.yml cannot remove it',
+  },
 ];
 
 export const installHint =
