@@ -13,6 +13,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { allowedWarnings, cfnLint, describeFinding, excuseFor, unexcusedFindings, type AllowedWarning } from '../../scripts/lib/cfn-lint';
+import { accessProblems } from '../../scripts/lib/access';
 import {
   iamStatements,
   leastPrivilegeProblems,
@@ -110,6 +111,13 @@ for (const chapter of codeChapters()) {
       for (const [id, api] of resourcesOfType(template, 'AWS::ApiGateway::RestApi')) {
         assert.deepEqual(api.Properties?.EndpointConfiguration, { Types: ['REGIONAL'] }, `${id} endpoint type`);
       }
+    });
+
+    it('keeps reads to API keys in usage plans, writes to the cached authorizer, and answers browsers (chapter 12 on)', {
+      skip: Number(chapter.slice(0, 2)) < 12 ? 'before chapter 12, every route is open to anyone' : false,
+    }, async () => {
+      const { template } = await packaged;
+      assert.deepEqual(accessProblems(template), []);
     });
 
     it('keeps logs for a bounded time', async () => {

@@ -101,6 +101,8 @@ const property = (deployed: Deployed, logicalId: string, name: string): unknown 
 const restApi = `arn:aws:apigateway:${region}::/restapis/a1b2c3d4e5`;
 const functionArn = (name: string) => `arn:aws:lambda:${region}:${account}:function:${name}`;
 const tagsOf = (arn: string) => `arn:aws:apigateway:${region}::/tags/${encodeURIComponent(arn)}`;
+const apiKey = `arn:aws:apigateway:${region}::/apikeys/k1l2m3n4o5`;
+const usagePlan = `arn:aws:apigateway:${region}::/usageplans/p6q7r8`;
 
 interface Need {
   /** The IAM actions CloudFormation's handlers call to create, read, update, delete and tag the type. */
@@ -172,6 +174,26 @@ const NEEDS: Record<string, Need> = {
     actions: ['apigateway:PUT', 'apigateway:GET', 'apigateway:DELETE'],
     arns: () => [`${restApi}/gatewayresponses/DEFAULT_4XX`],
   },
+  // Chapter 12 on: the Lambda authorizer, the partners' API keys and the usage plans that hold them.
+  // Keys and plans belong to the account and region, not to a REST API, and take the STAGE tag.
+  'AWS::ApiGateway::Authorizer': {
+    actions: ['apigateway:POST', 'apigateway:GET', 'apigateway:PATCH', 'apigateway:DELETE'],
+    arns: () => [`${restApi}/authorizers`, `${restApi}/authorizers/ghi789`],
+  },
+  'AWS::ApiGateway::ApiKey': {
+    actions: ['apigateway:POST', 'apigateway:GET', 'apigateway:PATCH', 'apigateway:DELETE'],
+    arns: () => [`arn:aws:apigateway:${region}::/apikeys`, apiKey],
+    also: () => [['apigateway:PUT', tagsOf(apiKey)], ['apigateway:DELETE', tagsOf(apiKey)]],
+  },
+  'AWS::ApiGateway::UsagePlan': {
+    actions: ['apigateway:POST', 'apigateway:GET', 'apigateway:PATCH', 'apigateway:DELETE'],
+    arns: () => [`arn:aws:apigateway:${region}::/usageplans`, usagePlan],
+    also: () => [['apigateway:PUT', tagsOf(usagePlan)], ['apigateway:DELETE', tagsOf(usagePlan)]],
+  },
+  'AWS::ApiGateway::UsagePlanKey': {
+    actions: ['apigateway:POST', 'apigateway:GET', 'apigateway:DELETE'],
+    arns: () => [`${usagePlan}/keys`, `${usagePlan}/keys/k1l2m3n4o5`],
+  },
   'AWS::DynamoDB::Table': {
     actions: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive', 'dynamodb:DescribeContributorInsights', 'dynamodb:DescribeKinesisStreamingDestination', 'dynamodb:GetResourcePolicy', 'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource', 'dynamodb:DeleteTable'],
     arns: (deployed, id) => [`arn:aws:dynamodb:${region}:${account}:table/${nameOf(deployed, id)}`],
@@ -202,6 +224,12 @@ function cliNeeds(deployed: Deployed): Array<[string, string]> {
       needs.push(['logs:DescribeLogStreams', group], ['logs:FilterLogEvents', group]);
     }
   }
+  const types = new Set(Object.values(deployed.template.Resources).map((resource) => resource.Type));
+  // `serverless deploy` and `info` read each key's value to print it; `remove` first takes the
+  // stage out of each usage plan that holds it (lib/plugins/aws/info/get-api-key-values.js,
+  // lib/plugins/aws/package/compile/events/api-gateway/lib/hack/disassociate-usage-plan.js).
+  if (types.has('AWS::ApiGateway::ApiKey')) needs.push(['apigateway:GET', apiKey]);
+  if (types.has('AWS::ApiGateway::UsagePlan')) needs.push(['apigateway:GET', `arn:aws:apigateway:${region}::/usageplans`], ['apigateway:PATCH', usagePlan]);
   // A parameter a function reads is one the reader puts and deletes with the AWS CLI.
   for (const statement of iamStatements(deployed.template)) {
     if (!list(statement.Action as string | string[]).includes('ssm:GetParameter')) continue;
@@ -265,13 +293,20 @@ const ONLY_STAR: Record<string, string> = {
 };
 
 /**
- * API Gateway names REST APIs by generated ids, never by the name you give them, so these
- * are as narrow as a REST API can be scoped: the REST APIs of the account, and their tags.
+ * API Gateway names REST APIs, API keys and usage plans by generated ids, never by the name you
+ * give them, so these are as narrow as each can be scoped: those of the account, and their tags.
  */
 const UNNAMED_RESOURCES = new Set([
   'arn:aws:apigateway:*::/restapis',
   'arn:aws:apigateway:*::/restapis/*',
   'arn:aws:apigateway:*::/tags/arn%3Aaws%3Aapigateway%3A*%3A%3A%2Frestapis%2F*',
+  // API keys and usage plans (chapter 12 on), named by generated ids too.
+  'arn:aws:apigateway:*::/apikeys',
+  'arn:aws:apigateway:*::/apikeys/*',
+  'arn:aws:apigateway:*::/usageplans',
+  'arn:aws:apigateway:*::/usageplans/*',
+  'arn:aws:apigateway:*::/tags/arn%3Aaws%3Aapigateway%3A*%3A%3A%2Fapikeys%2F*',
+  'arn:aws:apigateway:*::/tags/arn%3Aaws%3Aapigateway%3A*%3A%3A%2Fusageplans%2F*',
 ]);
 
 describe(`${policyFile.slice(repoRoot.length + 1)}: wildcards`, () => {
