@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import sidebars from '../../website/sidebars';
 import { parseColor } from '../../website/src/theme-colors/contrast';
 import { darkCodeTheme, lightCodeTheme } from '../../website/src/theme-colors/code-themes';
+import { chapterNumber, numberedTitle } from '../../website/src/plugins/book-pages';
 import {
   BUILD_DIR,
   CODE_DIR,
@@ -27,7 +28,8 @@ import {
   type RunningSite,
 } from './support/site';
 
-const pages = bookPages();
+/** The book's pages, with their titles as the site shows them: "7. Storing ratings in DynamoDB". */
+const pages = bookPages().map((p) => ({ ...p, title: numberedTitle(chapterNumber(p.file), p.title) }));
 const byRoute = (route: string) => pages.find((p) => p.route === route)!;
 /** A code chapter without a diagram, and a page with one. */
 const plainChapter = pages.find((p) => p.code && !p.hasDiagram && p.embeds.length > 0);

@@ -207,4 +207,32 @@ describe('what a reader sees', () => {
     }
     assert.ok(scrolled > 0, 'some table is wider than a phone and scrolls');
   });
+
+  it('every chapter shows its number (an appendix its letter) in its title, the tab, the sidebar and breadcrumbs', async () => {
+    for (const bookPage of pages) {
+      // The file name's prefix: "07-dynamodb" is chapter 7, "a-troubleshooting" appendix A.
+      const prefix = /^(\d+|[a-z])-/.exec(bookPage.id)![1]!;
+      const number = /^\d+$/.test(prefix) ? String(Number(prefix)) : prefix.toUpperCase();
+      const expected = `${number}. ${bookPage.title}`;
+      for (const viewport of [DESKTOP, PHONE]) {
+        const { page, context } = await open(bookPage.route, viewport);
+        try {
+          const where = `${bookPage.id} at ${viewport.width} px`;
+          assert.equal((await page.locator('article h1').first().textContent())?.trim(), expected, `${where}: heading`);
+          assert.ok((await page.title()).startsWith(expected), `${where}: tab title "${await page.title()}"`);
+          const crumb = page.locator('.breadcrumbs__item--active');
+          if (await crumb.count()) assert.equal((await crumb.textContent())?.trim(), expected, `${where}: breadcrumb`);
+          if (viewport === PHONE) {
+            await page.getByRole('button', { name: 'Toggle navigation bar' }).click();
+            await page.locator('.navbar-sidebar').waitFor({ state: 'visible' });
+          }
+          const menu = `${viewport === PHONE ? '.navbar-sidebar' : '.theme-doc-sidebar-container'} .theme-doc-sidebar-menu`;
+          const link = page.locator(`${menu} a.menu__link[href="${BASE_URL}${bookPage.route}"]`);
+          assert.equal((await link.textContent())?.trim(), expected, `${where}: sidebar`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
 });

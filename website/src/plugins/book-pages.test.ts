@@ -28,11 +28,13 @@ describe('book front matter', () => {
 
   it('marks a draft for the sidebar and previous/next, and nothing once the field goes', async () => {
     const draft = await parse('12-access.md', 'title: Who is calling?\nstatus: draft');
+    assert.equal(draft.title, '12. Who is calling?', 'the title carries the number');
     assert.equal(draft.sidebar_class_name, 'rtr-draft');
     assert.deepEqual(draft.sidebar_custom_props, { number: '12', status: 'draft' });
     assert.match(String(draft.pagination_label), /\(draft\)$/);
     const written = await parse('12-access.md', 'title: Who is calling?');
     assert.equal(written.sidebar_class_name, undefined);
+    assert.equal(written.title, '12. Who is calling?');
     assert.equal(written.pagination_label, undefined);
     assert.deepEqual(written.sidebar_custom_props, { number: '12' });
   });

@@ -44,7 +44,7 @@ export function bookFrontMatter(bookDir: string): ParseFrontMatter {
     const front = result.frontMatter;
     if (!number || typeof front.title !== 'string') return result;
     const draft = front.status === DRAFT;
-    const title = front.title;
+    const title = numberedTitle(number, front.title);
     const props: BookPageProps = draft ? { number, status: DRAFT } : { number };
     return {
       ...result,
@@ -52,6 +52,7 @@ export function bookFrontMatter(bookDir: string): ParseFrontMatter {
         ...(draft ? { sidebar_class_name: DRAFT_CLASS, pagination_label: `${title} (draft)` } : {}),
         sidebar_custom_props: props,
         ...front,
+        title,
       },
     };
   };
