@@ -235,4 +235,101 @@ describe('what a reader sees', () => {
       }
     }
   });
+
+  it('"What changed" diffs leave out region markers, as the listings do', async () => {
+    const withDiff = pages.filter((p) => p.hasWhatChanged && p.code);
+    assert.ok(withDiff.length > 0, 'some chapter has "What changed"');
+    const marker = /^[ +-]\s*(\/\/|#|<!--|\/\*)\s*#(end)?region\b/;
+    let lines = 0;
+    for (const bookPage of withDiff) {
+      const { page, context } = await open(bookPage.route);
+      try {
+        const files = page.locator('[data-what-changed] details[data-path]');
+        const count = await files.count();
+        await files.evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-what-changed] details[data-path] :is(pre, p)').length >= n,
+          count,
+          { timeout: 30_000 },
+        );
+        const shown = await page.locator('[data-what-changed] details[data-path] pre').evaluateAll((pres) =>
+          pres.flatMap((pre) => (pre.textContent ?? '').split('\n').map((line) => `${pre.closest('details')!.getAttribute('data-path')}: ${line}`)),
+        );
+        lines += shown.length;
+        const markers = shown.filter((line) => marker.test(line.replace(/^[^:]+: /, '')));
+        assert.deepEqual(markers, [], `${bookPage.id}: marker lines in the diffs`);
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(lines > 100, 'the diffs were shown');
+  });
+
+  it('on a phone, the paths above listings and in "What changed" wrap only after a slash', async () => {
+    // Where a path's text wraps: the characters that end each line but the last.
+    const wrapsAfter = (element: Element): string[] => {
+      const ends: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let previous: { top: number; char: string } | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (previous && rect.top > previous.top + rect.height / 2) ends.push(previous.char);
+          previous = { top: rect.top, char: text[i]! };
+        }
+      }
+      return ends;
+    };
+    const checked = { paths: 0, wrapped: 0 };
+    for (const bookPage of pages) {
+      const { page, context } = await open(bookPage.route, PHONE);
+      try {
+        if (bookPage.embeds.length || bookPage.hasWhatChanged) {
+          const paths = await page.locator('[data-embed-file] a, [data-what-changed] summary code').evaluateAll(
+            (elements, source) => {
+              const wraps = new Function(`return ${source}`)() as (element: Element) => string[];
+              return elements.map((element) => ({ text: element.textContent ?? '', ends: wraps(element) }));
+            },
+            wrapsAfter.toString(),
+          );
+          for (const path of paths) {
+            checked.paths += 1;
+            if (path.ends.length) checked.wrapped += 1;
+            assert.ok(path.ends.every((char) => char === '/'), `${bookPage.id}: "${path.text}" wraps inside a name (after ${JSON.stringify(path.ends)})`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(checked.paths > 0 && checked.wrapped > 0, `some paths were long enough to wrap on a phone (${JSON.stringify(checked)})`);
+  });
+
+  it('on a phone, breadcrumbs keep to one line', async () => {
+    for (const bookPage of pages) {
+      const { page, context } = await open(bookPage.route, PHONE);
+      try {
+        const crumbs = page.locator('.theme-doc-breadcrumbs');
+        if (await crumbs.count()) {
+          const layout = await crumbs.evaluate((nav) => {
+            const items = Array.from(nav.querySelectorAll('.breadcrumbs__item'));
+            const boxes = items.map((item) => item.getBoundingClientRect());
+            // One row: every crumb overlaps every other vertically.
+            const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+            const links = Array.from(nav.querySelectorAll('.breadcrumbs__link')).map((link) => link.getClientRects().length);
+            return { rows: oneRow ? 1 : 2, lineBoxes: Math.max(...links), overflow: nav.scrollWidth - nav.clientWidth };
+          });
+          assert.equal(layout.rows, 1, `${bookPage.id}: breadcrumbs on one row`);
+          assert.equal(layout.lineBoxes, 1, `${bookPage.id}: no crumb wraps`);
+          assert.ok(layout.overflow <= 1, `${bookPage.id}: breadcrumbs fit the screen`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -61,7 +61,7 @@ export async function startSite(): Promise<RunningSite> {
 
 /** The files of a chapter folder as the "What changed" block compares them (relative paths). */
 export function chapterFiles(folder: string): Map<string, Buffer> {
-  const skip = new Set(['node_modules', '.serverless', '.esbuild', '.build', 'dist', 'coverage', '.dynamodb', 'test-output', '.DS_Store', 'package-lock.json']);
+  const skip = new Set(['node_modules', '.serverless', '.esbuild', '.build', 'dist', 'coverage', '.dynamodb', 'test-output', '.DS_Store', 'package-lock.json', 'exercises']);
   const files = new Map<string, Buffer>();
   const walk = (dir: string, prefix: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

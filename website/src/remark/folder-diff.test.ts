@@ -76,4 +76,25 @@ describe('diffFolders', () => {
     assert.ok(diff.changes.every((c) => c.status === 'added'));
     assert.equal(diff.changes.length, 4);
   });
+
+  it('leaves region markers out of the diff, as the listings do', () => {
+    const repo = makeRepo({
+      'chapters-code/05-a/src/store.ts': ['// #region put', 'put(a);', '// #endregion', 'done();', ''].join('\n'),
+      'chapters-code/06-b/src/store.ts': ['  // #region put', 'put(a, b);', '# #endregion put', 'done();', ''].join('\n'),
+      'chapters-code/05-a/src/moved.ts': ['one', '// #region x', 'two', '// #endregion x', ''].join('\n'),
+      'chapters-code/06-b/src/moved.ts': ['// #region x', 'one', 'two', '// #endregion x', ''].join('\n'),
+    });
+    try {
+      const folders = path.join(repo, 'chapters-code');
+      const diff = diffFolders({ fromDir: path.join(folders, '05-a'), toDir: path.join(folders, '06-b'), fromLabel: '05-a', toLabel: '06-b' });
+      const store = diff.changes.find((c) => c.path === 'src/store.ts')!;
+      assert.doesNotMatch(store.patch, /#(end)?region/);
+      assert.deepEqual([store.additions, store.deletions], [1, 1]);
+      const moved = diff.changes.find((c) => c.path === 'src/moved.ts')!;
+      assert.equal(moved.status, 'changed', 'the bytes differ');
+      assert.deepEqual([moved.additions, moved.deletions], [0, 0], 'only markers moved');
+    } finally {
+      removeRepo(repo);
+    }
+  });
 });

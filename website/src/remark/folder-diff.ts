@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { parseMarker, splitLines } from '../../../scripts/lib/regions';
 
 /** Names skipped wherever they appear: dependencies, build output, local data, lock files. */
 export const IGNORED_NAMES: ReadonlySet<string> = new Set([
@@ -111,8 +112,8 @@ export function diffFolders({ fromDir, toDir, fromLabel, toLabel }: DiffInput): 
       changes.push({ path: rel, status, additions: 0, deletions: 0, binary, patch: '' });
       continue;
     }
-    const oldText = oldBytes ? normalise(oldBytes.toString('utf8')) : '';
-    const newText = newBytes ? normalise(newBytes.toString('utf8')) : '';
+    const oldText = oldBytes ? withoutMarkers(oldBytes.toString('utf8')) : '';
+    const newText = newBytes ? withoutMarkers(newBytes.toString('utf8')) : '';
     const patch = createTwoFilesPatch(
       oldBytes ? `${fromLabel}/${rel}` : '/dev/null',
       newBytes ? `${toLabel}/${rel}` : '/dev/null',
@@ -148,6 +149,13 @@ function isBinary(bytes: Buffer | null): boolean {
   return bytes.subarray(0, 8000).includes(0);
 }
 
-function normalise(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+/**
+ * The file as its listings show it: `#region` and `#endregion` marker lines dropped (the region
+ * parser's own test for a marker), line ends as \n. A file whose only change is a marker then has
+ * an empty diff.
+ */
+function withoutMarkers(text: string): string {
+  return splitLines(text)
+    .filter((line) => !parseMarker(line))
+    .join('\n');
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import { useRepo } from '../repo';
+import PathText from '../PathText';
 import styles from './styles.module.css';
 
 export interface EmbeddedCode {
@@ -27,7 +28,7 @@ export default function CodeFromFile({ data, language, file, region, metastring 
   const where = lines ? `, lines ${data.startLine} to ${data.endLine}` : '';
   const title = (
     <a className={styles.source} href={href} aria-label={`${file}${where}, on GitHub`}>
-      {file}
+      <PathText path={file} />
     </a>
   );
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRepo } from '../repo';
+import PathText from '../PathText';
 import styles from './styles.module.css';
 
 export interface FileChange {
@@ -57,6 +58,10 @@ function lineClass(line: string): string | undefined {
 /** The body of an opened file: its diff, or why there is none yet. */
 function FileBody({ change, patch, failed }: { change: FileChange; patch: string | null; failed: boolean }): ReactNode {
   if (change.binary) return <p className={styles.note}>Binary file; no diff shown.</p>;
+  // A file whose only change is a region marker, which listings and diffs leave out.
+  if (patch !== null && change.status === 'changed' && !/^@@/m.test(patch)) {
+    return <p className={styles.note}>Only its region markers changed; the listings do not show them.</p>;
+  }
   if (patch !== null) return <Patch patch={patch} />;
   return <p className={styles.note}>{failed ? 'The diff could not be loaded.' : 'Loading the diff…'}</p>;
 }
@@ -95,7 +100,9 @@ function FileDiff({ change, load }: { change: FileChange; load: () => Promise<Re
     >
       <summary className={styles.summary}>
         <span className={`${styles.badge} ${styles[change.status]}`}>{LABEL[change.status]}</span>
-        <code className={styles.path}>{change.path}</code>
+        <code className={styles.path}>
+          <PathText path={change.path} />
+        </code>
         <span className={styles.counts}>{counts}</span>
       </summary>
       {opened && <FileBody change={change} patch={patch} failed={failed} />}
