@@ -332,4 +332,89 @@ describe('what a reader sees', () => {
       }
     }
   });
+
+  it('listings fit the column, their copy button leaves the first line readable, and the fetch command is whole and rightly coloured', async () => {
+    // Chapter 7, the longest listing chapter when this was written, gets the buttons checked too.
+    const buttonsPage = pages.find((p) => p.id === '07-dynamodb') ?? pages.find((p) => p.code)!;
+    for (const [bookPage, viewport] of pages.filter((p) => p.code).flatMap((p) => [[p, DESKTOP], [p, PHONE]] as const)) {
+      const { page, context } = await open(bookPage.route, viewport);
+      const where = `${bookPage.id} at ${viewport.width} px`;
+      try {
+        // Every listing drawn, as a reader scrolling past it sees it (they are laid out near the screen only).
+        const lines = await page.evaluate(() => {
+          document.querySelectorAll<HTMLElement>('body *').forEach((element) => {
+            if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+          });
+          const pres = Array.from(document.querySelectorAll('article pre.prism-code')).filter((pre) => !pre.closest('details:not([open])'));
+          let total = 0;
+          const wide: string[] = [];
+          for (const pre of pres) {
+            const right = pre.getBoundingClientRect().right - parseFloat(getComputedStyle(pre.querySelector('code')!).paddingRight);
+            for (const line of Array.from(pre.querySelectorAll('.token-line'))) {
+              total += 1;
+              // The right end of the line's text; spaces where a line wraps may hang past the edge.
+              let end = 0;
+              const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, word.index);
+                  range.setEnd(node, word.index + word[0].length);
+                  end = Math.max(end, ...Array.from(range.getClientRects()).map((r) => r.right));
+                }
+              }
+              if (end > right + 1) wide.push((line.textContent ?? '').slice(0, 60));
+            }
+          }
+          return { total, wide };
+        });
+        assert.ok(lines.total > 0, `${where}: listings found`);
+        assert.deepEqual(lines.wide, [], `${where}: ${lines.wide.length} of ${lines.total} lines wider than their listing`);
+
+        // The fetch command in "Code for this chapter": shown whole, and `#main` is no comment.
+        const fetch = page.locator('[data-chapter-code] pre').first();
+        const box = await fetch.evaluate((pre) => ({ cut: pre.scrollWidth > pre.clientWidth + 1, text: pre.textContent ?? '' }));
+        assert.match(box.text, /#main\b/, `${where}: the fetch command names the branch`);
+        assert.equal(box.cut, false, `${where}: the fetch command is cut`);
+        const comments = await page.locator('article pre.language-bash .token.comment').evaluateAll((tokens) =>
+          tokens.flatMap((token) => {
+            const line = token.closest('.token-line')!;
+            const range = document.createRange();
+            range.setStart(line, 0);
+            range.setEndBefore(token);
+            const before = range.toString();
+            return before === '' || /\s$/.test(before) ? [] : [`${before}|${token.textContent}`];
+          }),
+        );
+        assert.deepEqual(comments, [], `${where}: a "#" inside a word is coloured as a comment`);
+
+        // The copy button, shown when the reader points at a block, covers none of its first line.
+        if (viewport === DESKTOP && bookPage === buttonsPage) {
+          const blocks = page.locator('article [data-embed-file] pre.prism-code, article pre.language-console');
+          const count = await blocks.count();
+          for (let i = 0; i < count; i += 1) {
+            const pre = blocks.nth(i);
+            await pre.scrollIntoViewIfNeeded();
+            await pre.hover();
+            const buttons = pre.locator('xpath=..').locator('button').first();
+            await buttons.waitFor({ timeout: 5_000 });
+            const overlap = await pre.evaluate((element) => {
+              const group = element.parentElement!.querySelector('button')!.parentElement!.getBoundingClientRect();
+              const first = element.querySelector('.token-line')!;
+              const range = document.createRange();
+              range.selectNodeContents(first);
+              return Array.from(range.getClientRects()).some(
+                (r) => r.width > 0 && r.left < group.right && r.right > group.left && r.top < group.bottom && r.bottom > group.top,
+              )
+                ? (first.textContent ?? '').slice(0, 60)
+                : null;
+            });
+            assert.equal(overlap, null, `${where}: block ${i + 1}'s buttons cover its first line`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

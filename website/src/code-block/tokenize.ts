@@ -9,6 +9,14 @@ import { darkCodeTheme, lightCodeTheme, styledTypes } from '../theme-colors/code
 
 prismIncludeLanguages(Prism);
 
+/**
+ * In bash a `#` starts a comment only at the start of a word; Prism's grammar also takes one inside
+ * a word, so `npx tiged owner/repo/folder#main folder` would show `#main folder` as a comment. The
+ * comment rule is one object that Prism shares with the grammar's nested parts, so this fixes all.
+ */
+const bashComment = Prism.languages.bash?.comment as { pattern: RegExp; lookbehind?: boolean } | undefined;
+if (bashComment) bashComment.pattern = /(^|[\s;&|(])#.*/;
+
 /** Types that change a token's look; a token with none of them is rendered as plain text. */
 const STYLED = styledTypes([lightCodeTheme, darkCodeTheme]);
 
