@@ -3,14 +3,18 @@
  * time each took. Usage: tsx scripts/run-checks.ts [--only a,b] [--skip a,b] [--list]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { listOption, parseCli, type CliSpec } from './lib/cli';
+import { PACKAGED_CHAPTERS_VARIABLE, packageChapters, packagingConcurrency } from './lib/packaged-chapters';
 import { codeChapters, repoRoot } from './lib/repo';
 
 interface Step {
   name: string;
   what: string;
+  /** Work done here before the commands: the environment it gives them, and how to clean up after. */
+  prepare?: () => Promise<{ env: Record<string, string>; cleanUp: () => void }>;
   commands: Array<{ cwd: string; command: string; args: string[] }>;
 }
 
@@ -18,16 +22,24 @@ const npx = (cwd: string, ...args: string[]) => ({ cwd, command: 'npx', args: ['
 const npm = (cwd: string, ...args: string[]) => ({ cwd, command: 'npm', args });
 const chapterFolder = (chapter: string) => join(repoRoot, 'chapters-code', chapter);
 
-/** The *.test.ts files in the given folders (Node 20's test runner does not expand globs). */
-function testFiles(...folders: string[]): string[] {
-  return folders.flatMap((folder) => {
-    const absolute = join(repoRoot, folder);
-    if (!existsSync(absolute)) return [];
-    return readdirSync(absolute, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.test.ts') && !name.split('/').includes('fixtures'))
-      .map((name) => relative(repoRoot, join(absolute, name)))
-      .sort();
-  });
+/**
+ * Glob patterns for the test runner, which expands them itself: the *.test.ts files at the top of
+ * each folder (support/ and fixtures/ below them hold helpers and inputs, not tests).
+ */
+const testFiles = (...folders: string[]) => folders.map((folder) => `${folder}/*.test.ts`);
+
+/**
+ * Packages every chapter once, for all the repo tests that read the packages (each test file
+ * runs in a process of its own and would otherwise package every chapter again).
+ */
+async function packageEveryChapter() {
+  const folder = mkdtempSync(join(tmpdir(), 'rtr-packaged-'));
+  const chapters = codeChapters();
+  const started = Date.now();
+  await packageChapters(chapters, folder);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`packaged ${chapters.length} chapters in ${seconds} s, ${packagingConcurrency} at a time`);
+  return { env: { [PACKAGED_CHAPTERS_VARIABLE]: folder }, cleanUp: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 const steps: Step[] = [
@@ -53,6 +65,7 @@ const steps: Step[] = [
   {
     name: 'repo',
     what: 'repository tests: packaging and CloudFormation policy, self-containment, the book tools and their shared library',
+    prepare: packageEveryChapter,
     commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib'))],
   },
   {
@@ -84,7 +97,7 @@ const spec: CliSpec = {
   footer: ['Steps, in order:', ...steps.map((step) => `  ${step.name.padEnd(10)} ${step.what}`)].join('\n'),
 };
 
-function main(): number {
+async function main(): Promise<number> {
   const values = parseCli(spec);
   const only = listOption(spec, values, 'only', stepNames);
   const skip = listOption(spec, values, 'skip', stepNames) ?? [];
@@ -99,13 +112,19 @@ function main(): number {
     console.log(`\n=== ${step.name}: ${step.what}`);
     const started = Date.now();
     let ok = true;
-    for (const { cwd, command, args } of step.commands) {
-      const result = spawnSync(command, args, { cwd, stdio: 'inherit', shell: false });
-      if (result.status !== 0) {
-        console.error(`\n${step.name} failed: ${command} ${args.join(' ')} (in ${cwd}) exited with ${result.status ?? result.signal}`);
-        ok = false;
-        break;
+    const prepared = await step.prepare?.();
+    try {
+      for (const { cwd, command, args } of step.commands) {
+        const env = { ...process.env, ...prepared?.env };
+        const result = spawnSync(command, args, { cwd, env, stdio: 'inherit', shell: false });
+        if (result.status !== 0) {
+          console.error(`\n${step.name} failed: ${command} ${args.join(' ')} (in ${cwd}) exited with ${result.status ?? result.signal}`);
+          ok = false;
+          break;
+        }
       }
+    } finally {
+      prepared?.cleanUp();
     }
     results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
   }
@@ -119,4 +138,6 @@ function main(): number {
   return failed === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+main().then((code) => {
+  process.exitCode = code;
+});

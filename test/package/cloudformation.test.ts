@@ -1,64 +1,26 @@
 /**
- * Packages every chapter with the real Serverless CLI, without AWS credentials,
- * and checks the CloudFormation it would deploy: least-privilege IAM, on-demand
- * tables, one runtime and architecture for every function in the book, bundles
- * built for that runtime, and cfn-lint (AWS's linter) with no error and no
- * warning beyond its allowlist.
+ * Packages every chapter with the real Serverless CLI, without AWS credentials
+ * (scripts/lib/packaged-chapters.ts: once per `npm test`, shared with the
+ * deploy-policy test), and checks the CloudFormation it would deploy:
+ * least-privilege IAM, on-demand tables, one runtime and architecture for every
+ * function in the book, bundles built for that runtime, and cfn-lint (AWS's
+ * linter) with no error and no warning beyond its allowlist.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promisify } from 'node:util';
 import { allowedWarnings, cfnLint, describeFinding, excuseFor, unexcusedFindings, type AllowedWarning } from '../../scripts/lib/cfn-lint';
 import { accessProblems } from '../../scripts/lib/access';
-import {
-  iamStatements,
-  leastPrivilegeProblems,
-  resourcesOfType,
-  type Template,
-} from '../../scripts/lib/cloudformation';
-import { codeChapters, environmentWithoutAwsCredentials, repoRoot } from '../../scripts/lib/repo';
+import { iamStatements, leastPrivilegeProblems, resourcesOfType } from '../../scripts/lib/cloudformation';
+import { packagedChapter } from '../../scripts/lib/packaged-chapters';
+import { codeChapters } from '../../scripts/lib/repo';
 
-const run = promisify(execFile);
 const expectedRuntime = 'nodejs24.x';
 const expectedArchitecture = 'arm64';
-const outputRoot = mkdtempSync(join(tmpdir(), 'rtr-package-'));
-after(() => rmSync(outputRoot, { recursive: true, force: true }));
 const usedAllowlistEntries = new Set<AllowedWarning>();
-
-interface Packaged {
-  template: Template;
-  templates: string[]; // the files CloudFormation receives: the create-stack and update-stack templates
-  provider: { region: string; runtime: string };
-  esbuildTarget: string;
-  zips: Record<string, number>;
-}
-
-async function packageChapter(chapter: string): Promise<Packaged> {
-  const output = join(outputRoot, chapter);
-  const cli = require.resolve('serverless/bin/serverless.js', { paths: [join(repoRoot, 'chapters-code', chapter)] });
-  await run(process.execPath, [cli, 'package', '--package', output], {
-    cwd: join(repoRoot, 'chapters-code', chapter),
-    env: environmentWithoutAwsCredentials({ HOME: outputRoot }),
-  });
-  const template = JSON.parse(readFileSync(join(output, 'cloudformation-template-update-stack.json'), 'utf8'));
-  const templates = ['create', 'update'].map((kind) => join(output, `cloudformation-template-${kind}-stack.json`));
-  // What the CLI resolved from serverless.yml, variables included.
-  const { service } = JSON.parse(readFileSync(join(output, 'serverless-state.json'), 'utf8'));
-  const zips = Object.fromEntries(
-    readdirSync(output)
-      .filter((name) => name.endsWith('.zip'))
-      .map((name) => [name, statSync(join(output, name)).size]),
-  );
-  return { template, templates, provider: service.provider, esbuildTarget: service.custom.esbuild.target, zips };
-}
 
 for (const chapter of codeChapters()) {
   describe(`chapters-code/${chapter}: serverless package`, () => {
-    const packaged = packageChapter(chapter);
+    const packaged = packagedChapter(chapter);
 
     it('packages without AWS credentials', async () => {
       const { zips } = await packaged;
@@ -133,8 +95,8 @@ for (const chapter of codeChapters()) {
     });
 
     it('passes cfn-lint: no error, and no warning outside the allowlist', async () => {
-      const { templates, provider } = await packaged;
-      const findings = await cfnLint(templates, [provider.region], { cwd: outputRoot });
+      const { templates, provider, folder } = await packaged;
+      const findings = await cfnLint(templates, [provider.region], { cwd: folder });
       const excused = findings.flatMap((finding) => excuseFor(finding) ?? []);
       for (const entry of excused) usedAllowlistEntries.add(entry);
       const counts = new Map<string, number>();

@@ -1,7 +1,8 @@
 /**
  * The deploy user's policy (book/policies/deployer-policy.json, chapter 4) against what the
  * chapters really deploy. Packages every chapter with the real Serverless CLI, without AWS
- * credentials, and fails when
+ * credentials (scripts/lib/packaged-chapters.ts: once per `npm test`, shared with the
+ * CloudFormation test), and fails when
  *   - a template holds a resource type this file has no entry for (add the actions CloudFormation
  *     needs to create, update and delete it, here and in the policy);
  *   - an action that CloudFormation or the CLI needs for a resource is not granted on that
@@ -11,15 +12,14 @@
  * Authorization Reference: each must exist, and `Resource: "*"` only for actions that have no
  * resource type.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promisify } from 'node:util';
-import { iamStatements, type Template } from '../../scripts/lib/cloudformation';
-import { codeChapters, environmentWithoutAwsCredentials, repoRoot } from '../../scripts/lib/repo';
+import { iamStatements } from '../../scripts/lib/cloudformation';
+import { packagedChapter, type PackagedChapter } from '../../scripts/lib/packaged-chapters';
+import { codeChapters, repoRoot } from '../../scripts/lib/repo';
 
 const policyFile = join(repoRoot, 'book/policies/deployer-policy.json');
 const region = 'us-east-1';
@@ -52,10 +52,8 @@ function allows(action: string, arn: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // What a deployment does, as IAM actions on ARNs.
 
-interface Deployed {
-  template: Template;
-  stack: string;
-}
+/** A chapter's update-stack template, and the stack it deploys to. */
+type Deployed = Pick<PackagedChapter, 'template' | 'stack'>;
 
 /** A name CloudFormation generates when a template gives none: stack, logical id, random suffix. */
 const generatedName = (stack: string, logicalId: string) => `${stack}-${logicalId}-a1b2c3d4e5f6`.toLowerCase();
@@ -243,23 +241,9 @@ function cliNeeds(deployed: Deployed): Array<[string, string]> {
 
 // ---------------------------------------------------------------------------------------------
 
-const run = promisify(execFile);
-const outputRoot = mkdtempSync(join(tmpdir(), 'rtr-deployer-'));
-after(() => rmSync(outputRoot, { recursive: true, force: true }));
-
-async function packageChapter(chapter: string): Promise<Deployed> {
-  const output = join(outputRoot, chapter);
-  const folder = join(repoRoot, 'chapters-code', chapter);
-  const cli = require.resolve('serverless/bin/serverless.js', { paths: [folder] });
-  await run(process.execPath, [cli, 'package', '--package', output], { cwd: folder, env: environmentWithoutAwsCredentials({ HOME: outputRoot }) });
-  const template = JSON.parse(readFileSync(join(output, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
-  const state = JSON.parse(readFileSync(join(output, 'serverless-state.json'), 'utf8')) as { service: { service: string; provider: { stage: string } } };
-  return { template, stack: `${state.service.service}-${state.service.provider.stage}` };
-}
-
 for (const chapter of codeChapters()) {
   describe(`chapters-code/${chapter}: the deploy user's policy`, () => {
-    const packaged = packageChapter(chapter);
+    const packaged = packagedChapter(chapter);
 
     it('grants every action its template and the CLI need, on the real names', async () => {
       const deployed = await packaged;
