@@ -111,6 +111,7 @@ describe('a valid token', () => {
 
 // #region authorizer-refuses
 describe('a token that is wrong in any way gets "Unauthorized", and nothing else', () => {
+  // #region bad-claims
   const claimsCheck = 'ERR_JWT_CLAIM_VALIDATION_FAILED';
   it.each([
     ['expired', { issuedAt: now() - 1200, expiresAt: now() - 300 }, 'ERR_JWT_EXPIRED'],
@@ -130,7 +131,9 @@ describe('a token that is wrong in any way gets "Unauthorized", and nothing else
   ] as Array<[string, Made, string]>)('%s', async (_label, made, reason) => {
     await refused(`Bearer ${await token(made)}`, reason);
   });
+  // #endregion bad-claims
 
+  // #region forged-tokens
   it('signed by another key under the same key id', async () => {
     await refused(`Bearer ${await token({ key: otherKey })}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });
@@ -158,6 +161,7 @@ describe('a token that is wrong in any way gets "Unauthorized", and nothing else
     const edited = base64url({ ...rideClaims, driver: 'd-2', iss: tokenIssuer, aud: tokenAudience, iat: now(), exp: now() + 900 });
     await refused(`Bearer ${header}.${edited}.${signature}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });
+  // #endregion forged-tokens
 
   it('truncated', async () => {
     const whole = await token();
