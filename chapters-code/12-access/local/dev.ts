@@ -14,6 +14,11 @@ async function main(): Promise<void> {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or run PORT=3001 npm run dev.`);
   }
   const stack = await startLocalStack(port, console.log);
+  // #region print-keys
+  // In AWS, AWS makes up each key's value and `serverless info` prints it; here they are made from
+  // the keys' names in serverless.yml, the same on every run.
+  for (const { partner, plan, value } of stack.partnerKeys) console.log(`API key for ${partner} (${plan}): ${value}`);
+  // #endregion print-keys
   console.log(`\nDriver Ratings API ready at ${stack.url}\n`);
 }
 

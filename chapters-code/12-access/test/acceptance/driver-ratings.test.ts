@@ -4,12 +4,18 @@
  * against any base URL:
  *
  *   npm run test:acceptance                                  # starts the local stack
- *   API_URL=https://abc123.execute-api.us-east-1.amazonaws.com/dev npm run test:acceptance
+ *   API_URL=https://abc123.execute-api.us-east-1.amazonaws.com/dev API_KEY=<a partner key> npm run test:acceptance
+ *
+ * Each call carries what its route needs (test/support/api.ts): a partner key for reads, a
+ * staff token to create drivers, the ride's own token to rate it. The tokens are signed with
+ * the development key of .local-keys/, which a deployed stage must trust (see the README), or,
+ * for staff, given as STAFF_TOKEN.
  *
  * They create their own drivers with unique ride ids and leave them behind: on a
  * shared stage, that is data a test wrote, marked by its name ("Acceptance ...").
  */
 import { apiUrl, call, eventually, expectProblem, expectStackAnswers } from '../support/api';
+import { rideToken } from '../support/credentials';
 
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const ride = (n: number) => `acc-${run}-${n}`;
@@ -145,6 +151,42 @@ describe('GET /cities/{city}/top-drivers', () => {
     expectProblem(await call('GET', '/cities/Lisbon/top-drivers?limit=51'), 400);
   });
 });
+
+// #region acceptance-access
+describe('who may call', () => {
+  const webApp = 'https://app.rate-the-ride.example';
+
+  it('answers a read without an API key with 403 and a problem document a browser may read', async () => {
+    const answer = await call('GET', `/drivers/missing-${run}`, { credentials: 'none' });
+    expectProblem(answer, 403);
+    expect(answer.body.type).toMatch(/\/invalid-api-key$/);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(webApp);
+  });
+
+  it('answers a write without a token with 401 and WWW-Authenticate: Bearer', async () => {
+    const answer = await call('POST', '/drivers', { body: { name: 'Nobody', city: 'Lisbon' }, credentials: 'none' });
+    expectProblem(answer, 401);
+    expect(answer.body.type).toMatch(/\/not-authenticated$/);
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('answers a ride token for another ride with 403, and lets the right one rate', async () => {
+    const driverId = await newDriver();
+    const other = { authorization: `Bearer ${await rideToken(driverId, ride(60))}` };
+    const answer = await call('POST', `/drivers/${driverId}/ratings`, { body: { rideId: ride(61), stars: 2 }, headers: other, credentials: 'none' });
+    expectProblem(answer, 403);
+    expect(answer.body.type).toMatch(/\/ride-not-covered$/);
+    expect((await call('POST', `/drivers/${driverId}/ratings`, { body: { rideId: ride(61), stars: 2 } })).status).toBe(201);
+  });
+
+  it('answers a ride token with 403 where staff are needed, naming the scope', async () => {
+    const token = { authorization: `Bearer ${await rideToken('d-any', ride(62))}` };
+    const answer = await call('POST', '/drivers', { body: { name: 'Sneaky', city: 'Lisbon' }, headers: token, credentials: 'none' });
+    expectProblem(answer, 403);
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="drivers:write"');
+  });
+});
+// #endregion acceptance-access
 
 describe('the HTTP rules of every route', () => {
   it('answers 415 to a body that is not declared as JSON', async () => {

@@ -12,7 +12,7 @@ let stack: RunningStack;
 beforeAll(async () => {
   const { OUTAGE_API_URL: url, OUTAGE_DATABASE_PID: pid } = process.env;
   // The global teardown stops a stack the global setup started.
-  stack = url ? { url, databasePid: Number(pid), stop: async () => undefined } : await startStack();
+  stack = url ? { url, databasePid: Number(pid), partnerKeys: [], stop: async () => undefined } : await startStack();
   await expectStackAnswers(stack.url);
 }, 150_000);
 

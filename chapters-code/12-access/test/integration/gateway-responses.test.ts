@@ -7,11 +7,13 @@
  */
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FunctionError, frontDoorFor, type ServiceConfig } from '../../local/front-door';
 import { type GatewayResponse, startLocalGateway } from '../../local/gateway';
 import { freePorts } from '../../local/ports';
-import { readResources } from '../../local/stack';
-import { problemTypes, problemTypeUri } from '../../src/http/problems';
+import { readResources, readService } from '../../local/stack';
+import { type ProblemKind, problemTypes, problemTypeUri } from '../../src/http/problems';
 import { call, expectStackAnswers } from '../support/api';
+import { staffToken } from '../support/credentials';
 
 let responses: GatewayResponse[];
 
@@ -55,6 +57,66 @@ it("answers an unknown route as problems.ts and serverless.yml's route-not-found
   expectAnswer(await call('GET', '/passengers'), expected);
   expectAnswer(await call('DELETE', '/drivers'), expected);
 });
+
+// #region access-responses-tests
+describe("API Gateway's refusals (chapter 12)", () => {
+  it.each([
+    ['INVALID_API_KEY', 'invalidApiKey'],
+    ['UNAUTHORIZED', 'notAuthenticated'],
+    ['ACCESS_DENIED', 'accessDenied'],
+    ['AUTHORIZER_FAILURE', 'unavailable'],
+  ] as Array<[string, ProblemKind]>)("%s is serverless.yml's rendering of the %s problem of problems.ts", (type, kind) => {
+    const { body, status } = deployed(type, 0, 'message');
+    expect(body).toEqual({ type: problemTypeUri(kind), title: problemTypes[kind].title, status: problemTypes[kind].status, detail: expect.any(String) });
+    expect(status).toBe(problemTypes[kind].status);
+  });
+
+  it('answers a read without a valid key, and a write without a valid token, as deployed', async () => {
+    const refusedKey = deployed('INVALID_API_KEY', 403, 'Forbidden');
+    expectAnswer(await call('GET', '/drivers/anyone', { credentials: 'none' }), refusedKey);
+    expectAnswer(await call('GET', '/drivers/anyone', { headers: { 'x-api-key': 'wrong' }, credentials: 'none' }), refusedKey);
+    const refusedToken = deployed('UNAUTHORIZED', 401, 'Unauthorized');
+    expectAnswer(await call('POST', '/drivers', { credentials: 'none' }), refusedToken);
+    expectAnswer(await call('POST', '/drivers', { headers: { authorization: 'Bearer not.a.token' }, credentials: 'none' }), refusedToken);
+  });
+
+  describe('when the authorizer fails or denies', () => {
+    let emulator: Server;
+    const gateways: Server[] = [];
+
+    /** A gateway in front of a stand-in emulator, with an authorizer that answers `authorize`. */
+    async function gatewayWith(authorize: () => Promise<unknown>): Promise<string> {
+      const config = (await readService()) as ServiceConfig;
+      const [port] = await freePorts(['gateway']);
+      gateways.push(await startLocalGateway(port, (emulator.address() as AddressInfo).port, responses, frontDoorFor(config, authorize)));
+      return `http://localhost:${port}`;
+    }
+
+    beforeAll(async () => {
+      emulator = createServer((_request, response) => response.writeHead(201, { 'content-type': 'application/json' }).end('{}'));
+      await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
+    });
+
+    afterAll(() => {
+      for (const gateway of gateways) gateway.close();
+      emulator?.close();
+    });
+
+    it('answers 503, as AUTHORIZER_FAILURE is deployed, when the authorizer fails with anything but "Unauthorized"', async () => {
+      const baseUrl = await gatewayWith(async () => Promise.reject(new FunctionError('SSM parameter not found')));
+      const answer = await call('POST', '/drivers', { baseUrl, headers: { authorization: `Bearer ${await staffToken()}` }, credentials: 'none' });
+      expectAnswer(answer, deployed('AUTHORIZER_FAILURE', 500, 'Internal server error'));
+    });
+
+    it('answers 403, as ACCESS_DENIED is deployed, when the policy does not allow the route', async () => {
+      const deny = async () => ({ principalId: 'someone', policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'execute-api:Invoke', Resource: '*' }] } });
+      const baseUrl = await gatewayWith(deny);
+      const answer = await call('POST', '/drivers', { baseUrl, headers: { authorization: `Bearer ${await staffToken()}` }, credentials: 'none' });
+      expectAnswer(answer, deployed('ACCESS_DENIED', 403, 'User is not authorized to access this resource'));
+    });
+  });
+});
+// #endregion access-responses-tests
 
 describe('in front of an emulator that fails in other ways', () => {
   let emulator: Server;

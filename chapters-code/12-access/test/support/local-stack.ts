@@ -40,6 +40,8 @@ export default async function startLocalStacks(_globalConfig: unknown, project: 
   if (shared.status === 'fulfilled' && shared.value) {
     globalThis.localStacks.push(shared.value);
     process.env.API_URL = shared.value.url;
+    // Two partners' keys, for the tests that call as a partner (test/support/credentials.ts).
+    [process.env.API_KEY, process.env.OTHER_API_KEY] = shared.value.partnerKeys.map((key) => key.value);
   }
   if (outage.status === 'fulfilled' && outage.value) {
     globalThis.localStacks.push(outage.value);
