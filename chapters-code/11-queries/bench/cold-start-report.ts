@@ -66,7 +66,7 @@ export function headlineTable(results: ColdStartResults): string {
   const today = find(results, results.headline, results.baseline);
   const rows = results.variants.map(({ id, label }) => {
     const result = find(results, results.headline, id);
-    const vsToday = (value: number, reference: number) => (id === results.baseline ? '' : change(value, reference));
+    const vsToday = (value: number, reference: number) => (id === results.baseline ? '—' : change(value, reference)); // an empty cell breaks the book's table lint
     return [
       id === results.configured ? `**${label} (chosen)**` : label,
       kb(result.bundleBytes),
