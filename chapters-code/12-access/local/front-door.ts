@@ -107,8 +107,10 @@ export function partnerKeysOf(config: ServiceConfig): PartnerKey[] {
       throw new Error('local/front-door.ts expects API keys grouped by usage plan: - <plan>: [ { name: ... } ]');
     }
     for (const [plan, members] of Object.entries(group)) {
-      for (const member of members as Array<string | { name: string; value?: string }>) {
-        const { name, value } = typeof member === 'string' ? { name: member, value: undefined } : member;
+      for (const member of members as Array<string | { name: string; value?: string; enabled?: boolean }>) {
+        const { name, value, enabled } = typeof member === 'string' ? { name: member, value: undefined, enabled: true } : member;
+        // A key set to `enabled: false` (how the chapter revokes one) is refused by AWS: here too.
+        if (enabled === false) continue;
         const partner = name.startsWith(prefix) ? name.slice(prefix.length) : name;
         const derived = `local-${partner}-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
         keys.push({ partner, plan, name, value: value ?? derived });

@@ -62,6 +62,14 @@ describe('partner keys', () => {
     expect(keys[1]!.value).toBe('chosen-value-0123456789');
   });
 
+  it('leaves out a key set to enabled: false, which AWS refuses', () => {
+    const disabled: ServiceConfig = {
+      ...config,
+      provider: { ...config.provider, apiGateway: { apiKeys: [{ partners: [{ name: 'rate-the-ride-12-dev-insurer', enabled: false }, { name: 'rate-the-ride-12-dev-fleet' }] }] } },
+    };
+    expect(partnerKeysOf(disabled).map(({ partner }) => partner)).toEqual(['fleet']);
+  });
+
   it('must be grouped by usage plan: a plain key would be in no plan, and refused by AWS', () => {
     expect(() => partnerKeysOf({ ...config, provider: { ...config.provider, apiGateway: { apiKeys: ['loose-key'] } } })).toThrow(/grouped by usage plan/);
   });

@@ -17,6 +17,15 @@ const BY_TYPE: Record<string, string> = {
     'Do not retry: the ride already has its rating, and a ride can be rated only once. When a retried request gets this answer, the first attempt most likely succeeded.',
   'body-too-large': 'Send a smaller body. No valid request comes near the limit.',
   'unsupported-media-type': 'Send the body with the header `Content-Type: application/json`.',
+  'not-authenticated':
+    'Get a fresh token and send it as `Authorization: Bearer <token>`. The answer is the same for a missing, malformed, expired or forged token, on purpose: it tells an attacker nothing. Sending the same token again gets the same answer.',
+  'invalid-api-key':
+    'Send your partner API key in the `x-api-key` header. If you did, the key is unknown or withdrawn: ask for a new one. An API key identifies your application; it is not a password for a person.',
+  'access-denied': 'Your credentials are valid but do not cover this route. Do not retry with the same credentials.',
+  'insufficient-scope':
+    'The token is valid but lacks the scope this route needs, named in the `WWW-Authenticate` header. Ask for a token that carries it; retrying with the same token gets the same answer.',
+  'ride-not-covered':
+    'A ride token covers one ride of one driver. Rate the ride and driver the token names, or get the token issued for this ride.',
   internal:
     'Nothing in the request can fix this: it is a bug in the API, and the details are in its logs, not in the answer. Retrying may give the same result; report it with the time of the request.',
   unavailable:
