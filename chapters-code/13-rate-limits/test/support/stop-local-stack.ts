@@ -1,0 +1,3 @@
+import { stopLocalStacks } from './local-stack';
+
+export default stopLocalStacks;
