@@ -1,13 +1,15 @@
 /**
  * What API Gateway checks before any function runs, for `npm run dev` and the tests: the API
- * key of a private route, the Lambda authorizer of a guarded one (with its cache), and the CORS
- * preflight. serverless-offline 14 does these differently from AWS (it ignores API keys grouped
- * in usage plans, calls the authorizer for every request and with more fields than AWS sends,
- * answers 401 whatever the authorizer throws, and allows any web origin), so local/gateway.ts
- * does them itself, from the same serverless.yml, and runs serverless-offline with --noAuth.
+ * key of a private route and its usage plan's limits, the Lambda authorizer of a guarded one
+ * (with its cache), and the CORS preflight. serverless-offline 14 does these differently from
+ * AWS (it ignores API keys grouped in usage plans and enforces no throttle or quota, calls the
+ * authorizer for every request and with more fields than AWS sends, answers 401 whatever the
+ * authorizer throws, and allows any web origin), so local/gateway.ts does them itself, from
+ * the same serverless.yml, and runs serverless-offline with --noAuth.
  * Everything here is the book's stand-in for AWS, not AWS: the chapter says which is which.
  */
 import { createHash } from 'node:crypto';
+import { LocalUsagePlans, usagePlansOf, type ServiceWithPlans } from './usage-plans';
 
 /** The parts of `serverless print` this file reads. */
 export interface ServiceConfig {
@@ -15,9 +17,10 @@ export interface ServiceConfig {
   provider: {
     stage: string;
     region: string;
-    apiGateway?: { apiKeys?: unknown[] };
+    apiGateway?: { apiKeys?: unknown[] } & ServiceWithPlans['provider']['apiGateway'];
   };
   functions?: Record<string, { name?: string; events?: Array<{ http?: HttpEvent }> }>;
+  resources?: ServiceWithPlans['resources'];
 }
 
 interface HttpEvent {
@@ -268,13 +271,16 @@ export type RefusalType =
   | 'UNAUTHORIZED'
   | 'ACCESS_DENIED'
   | 'AUTHORIZER_FAILURE'
-  | 'AUTHORIZER_CONFIGURATION_ERROR';
+  | 'AUTHORIZER_CONFIGURATION_ERROR'
+  | 'THROTTLED'
+  | 'QUOTA_EXCEEDED';
 
 export interface FrontDoor {
   config: ServiceConfig;
   routes: Route[];
   keys: PartnerKey[];
   authorizer: LocalAuthorizer;
+  usage: LocalUsagePlans;
 }
 
 export type Decision =
@@ -284,15 +290,17 @@ export type Decision =
   | { forward: { authorizer?: Record<string, string | number>; partner?: PartnerKey } };
 
 /** A front door for the service that `config` describes (`serverless print`), calling authorizers with `invoke`. */
-export function frontDoorFor(config: ServiceConfig, invoke: InvokeFunction): FrontDoor {
-  return { config, routes: routesOf(config), keys: partnerKeysOf(config), authorizer: new LocalAuthorizer(invoke) };
+export function frontDoorFor(config: ServiceConfig, invoke: InvokeFunction, now: () => number = Date.now): FrontDoor {
+  const usage = new LocalUsagePlans(usagePlansOf(config), now);
+  return { config, routes: routesOf(config), keys: partnerKeysOf(config), authorizer: new LocalAuthorizer(invoke, now), usage };
 }
 
 // #region front-door
 /**
  * What API Gateway does with a request before any function runs, in its order: find the route
  * (none: MISSING_AUTHENTICATION_TOKEN), run the authorizer if the route has one, then check the
- * API key if the route is private. A preflight (OPTIONS) on a path with CORS gets the mock answer.
+ * API key if the route is private, and the key's usage plan: its throttles and its quota.
+ * A preflight (OPTIONS) on a path with CORS gets the mock answer.
  */
 export async function decide(door: FrontDoor, method: string, path: string, headers: Record<string, string | string[] | undefined>): Promise<Decision> {
   if (method === 'OPTIONS') {
@@ -314,6 +322,8 @@ export async function decide(door: FrontDoor, method: string, path: string, head
     partner = door.keys.find((key) => key.value === (Array.isArray(sent) ? sent[0] : sent));
     if (!partner) return { refuse: 'INVALID_API_KEY' };
     // #endregion local-key-check
+    const overLimit = door.usage.admit(partner, route);
+    if (overLimit) return { refuse: overLimit };
   }
   return { forward: { authorizer, partner } };
 }

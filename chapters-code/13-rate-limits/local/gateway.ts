@@ -7,7 +7,7 @@ import { decide, type FrontDoor, type RefusalType } from './front-door';
  * an unknown route with a list of every route), so this proxy stands in front of it and answers
  * such requests from the very same gateway responses, read from serverless.yml. From chapter 12
  * it also does what API Gateway does before a function runs (local/front-door.ts: API keys, the
- * authorizer, CORS preflights), which serverless-offline does differently. Our functions' own
+ * authorizer, CORS preflights; from chapter 13, usage plans' throttles and quotas), which serverless-offline does differently. Our functions' own
  * answers, problem documents already, pass through untouched.
  */
 
@@ -54,6 +54,8 @@ const refusals: Record<RefusalType, [status: number, message: string]> = {
   ACCESS_DENIED: [403, 'User is not authorized to access this resource'],
   AUTHORIZER_FAILURE: [500, 'Internal server error'],
   AUTHORIZER_CONFIGURATION_ERROR: [500, 'Internal server error'],
+  THROTTLED: [429, 'Too Many Requests'],
+  QUOTA_EXCEEDED: [429, 'Limit Exceeded'],
 };
 
 /** The gateway response of serverless.yml for a refusal of this type, as API Gateway renders it. */

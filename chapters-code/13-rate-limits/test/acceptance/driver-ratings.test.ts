@@ -4,10 +4,13 @@
  * against any base URL:
  *
  *   npm run test:acceptance                                  # starts the local stack
- *   API_URL=https://abc123.execute-api.us-east-1.amazonaws.com/dev API_KEY=<a partner key> npm run test:acceptance
+ *   API_URL=https://abc123.execute-api.us-east-1.amazonaws.com/dev API_KEY=<the pro key> \
+ *     SANDBOX_API_KEY=<the sandbox key> npm run test:acceptance
  *
  * Each call carries what its route needs (test/support/api.ts): a partner key for reads, a
- * staff token to create drivers, the ride's own token to rate it. The tokens are signed with
+ * staff token to create drivers, the ride's own token to rate it. Each call is retried, as
+ * client/retry.ts advises partners, when the API answers 429 or 503, except in the tests of
+ * the limits themselves, which use up the sandbox key's quota for the day. The tokens are signed with
  * the development key of .local-keys/, which a deployed stage must trust (see the README), or,
  * for staff, given as STAFF_TOKEN.
  *
@@ -15,7 +18,7 @@
  * shared stage, that is data a test wrote, marked by its name ("Acceptance ...").
  */
 import { apiUrl, call, eventually, expectProblem, expectStackAnswers } from '../support/api';
-import { rideToken } from '../support/credentials';
+import { partnerKey, rideToken } from '../support/credentials';
 
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const ride = (n: number) => `acc-${run}-${n}`;
@@ -211,3 +214,40 @@ describe('the HTTP rules of every route', () => {
     expect(answer.type).toMatch(/^application\/problem\+json/);
   });
 });
+
+// #region acceptance-limits
+/**
+ * The partner limits, as a partner meets them. Locally the gateway enforces them exactly;
+ * API Gateway enforces them on a best-effort basis, so against a deployed stage these tests
+ * ask only for what AWS promises: a 429 of the right kind comes, and says when to retry.
+ * The sandbox key's quota is small on purpose: once a day, these tests use it up.
+ */
+describe('the limits of a partner tier', () => {
+  const sandbox = () => ({ 'x-api-key': partnerKey('SANDBOX_API_KEY') });
+  const read = () => call('GET', '/drivers/limits-check', { headers: sandbox(), credentials: 'none', retry: false });
+
+  it('answers 429 "throttled" with Retry-After to a burst over the tier\'s', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, read));
+    const kinds = answers.map((answer) => (answer.status === 429 ? answer.body?.type?.split('/').pop() : answer.status));
+    if (kinds.every((kind) => kind === 'quota-exceeded')) {
+      throw new Error("The sandbox key's quota for today is used up (an earlier run): try tomorrow, or with another sandbox key.");
+    }
+    expect(kinds).toContain(404);
+    expect(kinds).toContain('throttled');
+    const throttled = answers.find((answer) => answer.body?.type?.endsWith('/throttled'))!;
+    expectProblem(throttled, 429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answers 429 "quota-exceeded" once the day\'s quota is used, with a Retry-After that a retrying client does not wait out', async () => {
+    // The retrying client waits out the throttle and stops at the quota: its Retry-After is too long.
+    let answer = await call('GET', '/drivers/limits-check', { headers: sandbox(), credentials: 'none' });
+    for (let calls = 1; answer.status === 404 && calls < 200; calls++) {
+      answer = await call('GET', '/drivers/limits-check', { headers: sandbox(), credentials: 'none' });
+    }
+    expectProblem(answer, 429);
+    expect(answer.body.type).toMatch(/\/quota-exceeded$/);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(60);
+  }, 120_000);
+});
+// #endregion acceptance-limits

@@ -104,7 +104,7 @@ describe("API Gateway's refusals (chapter 12)", () => {
 
     it('answers 503, as AUTHORIZER_FAILURE is deployed, when the authorizer fails with anything but "Unauthorized"', async () => {
       const baseUrl = await gatewayWith(async () => Promise.reject(new FunctionError('SSM parameter not found')));
-      const answer = await call('POST', '/drivers', { baseUrl, headers: { authorization: `Bearer ${await staffToken()}` }, credentials: 'none' });
+      const answer = await call('POST', '/drivers', { baseUrl, headers: { authorization: `Bearer ${await staffToken()}` }, credentials: 'none', retry: false });
       expectAnswer(answer, deployed('AUTHORIZER_FAILURE', 500, 'Internal server error'));
     });
 
@@ -117,6 +117,64 @@ describe("API Gateway's refusals (chapter 12)", () => {
   });
 });
 // #endregion access-responses-tests
+
+// #region limit-responses-tests
+describe("API Gateway's limits (chapter 13)", () => {
+  it.each([
+    ['THROTTLED', 'throttled', '1'],
+    ['QUOTA_EXCEEDED', 'quotaExceeded', '3600'],
+  ] as Array<[string, ProblemKind, string]>)('%s is the %s problem of problems.ts, with Retry-After: %s', (type, kind, seconds) => {
+    const { body, status, headers } = deployed(type, 0, 'message');
+    expect(body).toEqual({ type: problemTypeUri(kind), title: problemTypes[kind].title, status: 429, detail: expect.any(String) });
+    expect(status).toBe(problemTypes[kind].status);
+    expect(headers['retry-after']).toBe(seconds);
+  });
+
+  describe('on a gateway whose clock the test sets', () => {
+    let emulator: Server;
+    let gateway: Server;
+    let baseUrl: string;
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const sandbox = () => ({ 'x-api-key': process.env.SANDBOX_API_KEY! });
+
+    beforeAll(async () => {
+      emulator = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+      await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
+      const config = (await readService()) as ServiceConfig;
+      const [port] = await freePorts(['gateway']);
+      const door = frontDoorFor(config, async () => Promise.reject(new Error('no authorizer here')), () => now);
+      gateway = await startLocalGateway(port, (emulator.address() as AddressInfo).port, responses, door);
+      baseUrl = `http://localhost:${port}`;
+    });
+
+    afterAll(() => {
+      gateway?.close();
+      emulator?.close();
+    });
+
+    const read = () => call('GET', '/drivers/anyone', { baseUrl, headers: sandbox(), credentials: 'none', retry: false });
+
+    it("answers the request past the sandbox tier's burst of 10 as THROTTLED is deployed", async () => {
+      for (let i = 0; i < 10; i++) expect((await read()).status).toBe(200);
+      expectAnswer(await read(), deployed('THROTTLED', 429, 'Too Many Requests'));
+    });
+
+    it('and, a request a second, the one past its quota of 30 a day as QUOTA_EXCEEDED is deployed', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        now += 1000;
+        statuses.push((await read()).status);
+      }
+      expect(statuses).toEqual(Array(20).fill(200));
+      now += 1000;
+      expectAnswer(await read(), deployed('QUOTA_EXCEEDED', 429, 'Limit Exceeded'));
+      // Midnight UTC: a new day, a new quota.
+      now = Date.parse('2026-12-08T00:00:00Z');
+      expect((await read()).status).toBe(200);
+    });
+  });
+});
+// #endregion limit-responses-tests
 
 describe('in front of an emulator that fails in other ways', () => {
   let emulator: Server;
@@ -144,7 +202,7 @@ describe('in front of an emulator that fails in other ways', () => {
   });
 
   it.each([400, 413, 415, 429])('answers %i as the DEFAULT_4XX response does', async (status) => {
-    expectAnswer(await call('GET', `/${status}`, { baseUrl }), deployed('DEFAULT_4XX', status, STATUS_CODES[status]!));
+    expectAnswer(await call('GET', `/${status}`, { baseUrl, retry: false }), deployed('DEFAULT_4XX', status, STATUS_CODES[status]!));
   });
 
   it('answers 500 as the DEFAULT_5XX response does', async () => {

@@ -1,4 +1,5 @@
 /** HTTP helpers for the tests that drive a running API over the network. */
+import { fetchWithRetry } from '../../client/retry';
 import { asPartner, asRider, asStaff } from './credentials';
 
 export const apiUrl = (): string => {
@@ -29,6 +30,12 @@ export interface CallOptions {
    * access say 'none' and send exactly what they test.
    */
   credentials?: 'route' | 'none';
+  /**
+   * true (the default): a 429 or 503 is retried as client/retry.ts advises partners, so that a
+   * test is not failed by a limit it is not about. The tests about limits say false, and see
+   * every 429 as it comes.
+   */
+  retry?: boolean;
 }
 
 /** What the rightful caller of a route sends with it (see CallOptions.credentials). */
@@ -52,7 +59,7 @@ async function credentialsFor(method: string, path: string, body: unknown): Prom
  * closes idle connections after 5 s; on a busy machine a client may send just then).
  * The request never reached the API, so sending it again is safe.
  */
-async function fetchWithOneRetry(url: string, init: RequestInit): Promise<Response> {
+async function fetchWithOneRetry(url: string | URL, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
@@ -67,11 +74,11 @@ export async function call(method: string, path: string, options: CallOptions = 
   const { body } = options;
   const credentials = options.credentials === 'none' ? {} : await credentialsFor(method, path, body);
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...credentials, ...options.headers };
-  const response = await fetchWithOneRetry(`${options.baseUrl ?? apiUrl()}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  const url = `${options.baseUrl ?? apiUrl()}${path}`;
+  const init = { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) };
+  const response = options.retry === false
+    ? await fetchWithOneRetry(url, init)
+    : await fetchWithRetry(url, init, { fetch: fetchWithOneRetry as typeof fetch, maxDelayMs: 5000 });
   const text = await response.text();
   let parsed: unknown = null;
   try {

@@ -1,16 +1,17 @@
 /**
- * Credentials for the tests that call the API over HTTP: a partner's API key, and tokens
+ * Credentials for the tests that call the API over HTTP: partners' API keys, and tokens
  * signed with the development key (local/dev-keys.ts). The local stack's setup sets API_KEY
- * and OTHER_API_KEY to two partners' keys; against a deployed stage, set API_KEY yourself (a
- * key `serverless info` prints), and make the stage trust the development key (README, Deploy),
- * or give STAFF_TOKEN for the routes that need staff.
+ * (the pro partner's key), OTHER_API_KEY (the free one's) and SANDBOX_API_KEY (the key in the
+ * sandbox tier, whose small quota the limit tests use up); against a deployed stage, set them
+ * yourself (`serverless info` prints the keys), and make the stage trust the development key
+ * (README, Deploy), or give STAFF_TOKEN for the routes that need staff.
  */
 import { signToken } from '../../local/dev-keys';
 import { driversWriteScope } from '../../src/domain/callers';
 
-export function partnerKey(): string {
-  const key = process.env.API_KEY;
-  if (!key) throw new Error('API_KEY is not set: give a partner key of the stage under test (`npx serverless info` prints them).');
+export function partnerKey(variable: 'API_KEY' | 'OTHER_API_KEY' | 'SANDBOX_API_KEY' = 'API_KEY'): string {
+  const key = process.env[variable];
+  if (!key) throw new Error(`${variable} is not set: give a partner key of the stage under test (\`npx serverless info\` prints them).`);
   return key;
 }
 
@@ -18,9 +19,13 @@ export const asPartner = (key = partnerKey()): Record<string, string> => ({ 'x-a
 
 const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
-/** A ride token for this ride with this driver, valid for 15 minutes unless said otherwise. */
+/**
+ * A ride token for this ride with this driver, valid for 15 minutes unless said otherwise. Each
+ * ride has a rider of its own unless one is given: a rider may rate only so many rides a day
+ * (chapter 13), and the tests rate far more rides than that.
+ */
 export async function rideToken(driverId: string, rideId: string, options: { rider?: string; lifetimeSeconds?: number; issuedAt?: Date } = {}): Promise<string> {
-  const { rider = 'rider-test', lifetimeSeconds = 900, issuedAt } = options;
+  const { rider = `rider-of-${rideId}`, lifetimeSeconds = 900, issuedAt } = options;
   return signToken({ sub: rider, ride: rideId, driver: driverId }, { lifetimeSeconds, issuedAt });
 }
 

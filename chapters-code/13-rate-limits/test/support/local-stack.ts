@@ -40,8 +40,11 @@ export default async function startLocalStacks(_globalConfig: unknown, project: 
   if (shared.status === 'fulfilled' && shared.value) {
     globalThis.localStacks.push(shared.value);
     process.env.API_URL = shared.value.url;
-    // Two partners' keys, for the tests that call as a partner (test/support/credentials.ts).
-    [process.env.API_KEY, process.env.OTHER_API_KEY] = shared.value.partnerKeys.map((key) => key.value);
+    // The partners' keys, for the tests that call as a partner (test/support/credentials.ts).
+    const keyOf = (partner: string) => shared.value!.partnerKeys.find((key) => key.partner === partner)?.value;
+    process.env.API_KEY = keyOf('insurer');
+    process.env.OTHER_API_KEY = keyOf('fleet');
+    process.env.SANDBOX_API_KEY = keyOf('acceptance');
   }
   if (outage.status === 'fulfilled' && outage.value) {
     globalThis.localStacks.push(outage.value);
