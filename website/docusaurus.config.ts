@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { bookMarkdown } from './src/plugins/book-markdown';
 import problemTypes from './src/plugins/problem-types';
 import pageLoad from './src/plugins/page-load';
+import chapterCosts from './src/plugins/chapter-costs';
 import { classOnlyCodeTheme } from './src/theme-colors/code-themes';
 import { SSR_TEMPLATE } from './src/plugins/ssr-template';
 import { bookFrontMatter } from './src/plugins/book-pages';
@@ -74,7 +75,7 @@ const config = {
     ],
   ],
 
-  plugins: [book.plugin, [problemTypes, { codeDir: CODE_DIR }] as PluginConfig, pageLoad],
+  plugins: [book.plugin, [problemTypes, { codeDir: CODE_DIR }] as PluginConfig, pageLoad, chapterCosts],
 
   themes: [
     '@docusaurus/theme-mermaid',

@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
 import UnfinishedChapters from '../../components/Unfinished';
+import ChapterCost from '../../components/ChapterCost';
 
 /**
  * A table in the prose: a box that scrolls sideways when the table is wider than the column
@@ -15,4 +16,5 @@ export default {
   ...MDXComponents,
   table: Table,
   UnfinishedChapters,
+  ChapterCost,
 };
