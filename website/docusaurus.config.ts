@@ -83,9 +83,16 @@ const config = {
       '@easyops-cn/docusaurus-search-local',
       {
         indexDocs: true,
-        indexBlog: false,
         indexPages: false,
         docsRouteBasePath: '/',
+        // The problem-type pages (src/plugins/problem-types.ts) are no docs, and with the book at the
+        // site's root every route counts as a docs route, so the plugin would skip them. It indexes
+        // the pages under its blog path before it looks at docs: the problem types are that path
+        // (each type's page; the list at /problems itself, as a blog's list, is left out). The blog
+        // plugin is off; no Markdown of a blog goes into the index's hash.
+        indexBlog: true,
+        blogRouteBasePath: ['problems'],
+        blogDir: [],
         docsDir: '../book',
         hashed: true,
         language: ['en'],

@@ -15,11 +15,12 @@ import { BASE_URL, BUILD_DIR, ROOT_DIR } from '../../website/site-settings';
 import { choiceOption, listOption, numberOption, parseCli, type CliSpec } from '../lib/cli';
 import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from './lib/browser';
 import { docusaurus } from './lib/processes';
+import { PAGE_BUDGETS, measurePage } from './lib/page-weight';
 import { OUTPUT_DIR, bookPages } from './lib/site';
 import { serveBuild } from './lib/static-server';
 
 const WEBSITE = path.join(ROOT_DIR, 'website');
-const BUDGET = { jsKiB: 200, lighthouse: 95 };
+const BUDGET = { jsKiB: PAGE_BUDGETS.listings.kib, lighthouse: 95 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const PARTS = ['build', 'js', 'lighthouse'] as const;
@@ -99,25 +100,7 @@ function defaultPages() {
 async function measureJs(route: string, origin: string) {
   const chromium = await launchChromium();
   try {
-    const page = await chromium.browser.newPage();
-    const sizes: Promise<{ url: string; bytes: number; prefetch: boolean }>[] = [];
-    page.on('requestfinished', (request) => {
-      if (request.resourceType() !== 'script' && !request.url().endsWith('.js')) return;
-      sizes.push(
-        request.sizes().then((s) => ({
-          url: request.url(),
-          bytes: s.responseBodySize,
-          prefetch: /prefetch/i.test(request.headers()['sec-purpose'] ?? request.headers()['purpose'] ?? ''),
-        })),
-      );
-    });
-    await page.goto(`${origin}${BASE_URL}${route}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(1500);
-    await page.waitForLoadState('networkidle');
-    const all = await Promise.all(sizes);
-    const needed = all.filter((s) => !s.prefetch);
-    const kib = (list: typeof all) => Number((list.reduce((sum, s) => sum + s.bytes, 0) / 1024).toFixed(1));
-    return { route, kib: kib(needed), prefetchedKib: kib(all.filter((s) => s.prefetch)), files: needed.length };
+    return await measurePage(chromium.browser, `${origin}${BASE_URL}${route}`, route);
   } finally {
     await chromium.close();
   }

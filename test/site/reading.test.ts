@@ -1,13 +1,16 @@
 /**
  * What a reader sees on a desktop (1280 px) and a phone (390 px): unfinished pages marked as such,
- * chapter numbers, Try-it blocks, wide tables, "What changed" and the listings' layout.
+ * chapter numbers, Try-it blocks, wide tables, "What changed" and the listings' layout; the search
+ * page; diagrams on a phone; a printed page.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { BASE_URL, bookPages, startSite, type BookPage, type RunningSite } from './support/site';
+import { seriousViolations } from './support/axe';
+import { BASE_URL, BUILD_DIR, bookPages, drawDiagrams, startSite, type BookPage, type RunningSite } from './support/site';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -45,6 +48,17 @@ function commandsOf(code: string): string {
     continued = line.endsWith('\\');
   }
   return commands.join('\n');
+}
+
+/**
+ * The smallest label of the diagram in `root`, in CSS pixels as drawn: the label's font size times
+ * the scale at which its SVG is drawn (the SVG's width over its viewBox's).
+ */
+function smallestLabel(root: Element): number {
+  const svg = root.querySelector('svg')!;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const labels = Array.from(svg.querySelectorAll('.nodeLabel, .edgeLabel, text')).filter((label) => (label.textContent ?? '').trim());
+  return Math.min(...labels.map((label) => parseFloat(getComputedStyle(label).fontSize) * scale));
 }
 
 describe('what a reader sees', () => {
@@ -419,6 +433,124 @@ describe('what a reader sees', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+  it('the search page keeps its query: opened from an address, reloaded, typed fast; problem-type pages are found', async () => {
+    const problems = fs.existsSync(path.join(BUILD_DIR, 'problems')) ? fs.readdirSync(path.join(BUILD_DIR, 'problems')) : [];
+    const { page, context } = await open('search?q=cursor');
+    try {
+      const results = page.locator('article h2 a');
+      const query = () => new URL(page.url()).searchParams.get('q');
+      const shows = async (word: string, when: string) => {
+        await results.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+        assert.equal(query(), word, `${when}: the address keeps ?q=${word} (it is ${page.url()})`);
+        assert.equal(await page.locator('input[type="search"][name="q"]').inputValue(), word, `${when}: the box shows the query`);
+        assert.ok((await results.count()) > 0, `${when}: results are shown`);
+      };
+      await shows('cursor', 'opened at /search?q=cursor');
+      // The problem-type pages are in the index: the one for a bad cursor is among the results.
+      const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      assert.ok(problems.length > 0, 'the build has problem-type pages');
+      assert.ok(hrefs.some((href) => /\/problems\/[a-z-]+/.test(href)), `a problem-type page is among the results: ${hrefs.join(', ')}`);
+      await page.reload({ waitUntil: 'networkidle' });
+      await shows('cursor', 'reloaded');
+      // Typing fast: every letter is kept, in the box and in the address.
+      const box = page.locator('input[type="search"][name="q"]');
+      for (const word of ['idempotency', 'conditional writes']) {
+        await box.fill('');
+        await box.pressSequentially(word, { delay: 5 });
+        await page.waitForTimeout(1000);
+        assert.equal(await box.inputValue(), word, 'the box keeps every letter typed');
+        await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w, word, { timeout: 5_000 }).catch(() => undefined);
+        assert.equal(query(), word, 'the address follows the box');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone, a diagram opens full size, with labels as large as text, by a tap or by keyboard', async () => {
+    const bookPage = pages.find((p) => p.hasDiagram && p.route !== '');
+    assert.ok(bookPage, 'a chapter with a diagram');
+    const { page, context } = await open(bookPage.route, PHONE);
+    try {
+      assert.ok((await drawDiagrams(page)) > 0, 'the page draws a diagram');
+      const slot = page.locator('[data-mermaid-slot]').first();
+      const inline = await slot.evaluate(smallestLabel);
+      // A tap on the diagram opens it.
+      await slot.scrollIntoViewIfNeeded();
+      await slot.locator('svg').first().click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      assert.equal(await dialog.count(), 1, 'a tap on the diagram opens it full size');
+      const full = await dialog.evaluate(smallestLabel);
+      assert.ok(full >= 14, `full size, the smallest label is ${full.toFixed(1)} px (on the page: ${inline.toFixed(1)} px)`);
+      // Nothing outside the dialog can be scrolled to instead: it fills the screen.
+      const box = (await dialog.boundingBox())!;
+      assert.ok(box.width >= PHONE.width - 1 && box.height >= PHONE.height - 1, `the dialog fills the screen (${box.width}×${box.height})`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+      // By keyboard: the button, Enter, focus in the dialog, axe-clean, Escape back to the button.
+      const button = page.getByRole('button', { name: /diagram full size/i }).first();
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ timeout: 5_000 });
+      assert.equal(await dialog.evaluate((d) => d.contains(document.activeElement)), true, 'focus moves into the dialog');
+      assert.deepEqual(await seriousViolations(page), [], 'axe, with the dialog open');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+      assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'focus returns to the button');
+      console.log(`/${bookPage.route} at ${PHONE.width} px: smallest diagram label ${inline.toFixed(1)} px on the page, ${full.toFixed(1)} px full size`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('printed, a page draws every diagram and shows "What changed" open, with its diffs', async () => {
+    // The chapter with the most diagrams among those with "What changed".
+    const count = (p: BookPage) => (p.markdown.match(/^\s*`{3,}mermaid\b/gm) ?? []).length;
+    const bookPage = pages.filter((p) => p.hasDiagram && p.hasWhatChanged).sort((a, b) => count(b) - count(a))[0];
+    assert.ok(bookPage, 'a chapter with a diagram and "What changed"');
+    const { page, context } = await open(bookPage.route);
+    try {
+      const state = () =>
+        page.evaluate(() => {
+          const slots = Array.from(document.querySelectorAll('[data-mermaid-slot]'));
+          const files = Array.from(document.querySelectorAll<HTMLDetailsElement>('[data-what-changed] details[data-path]'));
+          return {
+            diagrams: slots.length,
+            drawn: slots.filter((slot) => slot.querySelector('.docusaurus-mermaid-container svg')).length,
+            files: files.length,
+            open: files.filter((details) => details.open).length,
+            withDiff: files.filter((details) => details.querySelector(':scope > pre, :scope > p')).length,
+          };
+        });
+      const before = await state();
+      assert.ok(before.diagrams > 0 && before.files > 0, `${bookPage.id} has diagrams and files in "What changed"`);
+      await page.emulateMedia({ media: 'print' });
+      await page
+        .waitForFunction(
+          () =>
+            Array.from(document.querySelectorAll('[data-mermaid-slot]')).every((slot) => slot.querySelector('.docusaurus-mermaid-container svg')) &&
+            Array.from(document.querySelectorAll<HTMLDetailsElement>('[data-what-changed] details[data-path]')).every(
+              (details) => details.open && details.querySelector(':scope > pre, :scope > p:not(:empty)'),
+            ),
+          undefined,
+          { timeout: 30_000 },
+        )
+        .catch(() => undefined);
+      const printed = await state();
+      assert.equal(printed.drawn, printed.diagrams, `${bookPage.id} printed: diagrams drawn (${before.drawn} of ${before.diagrams} before printing)`);
+      assert.equal(printed.open, printed.files, `${bookPage.id} printed: "What changed" files open`);
+      assert.equal(printed.withDiff, printed.files, `${bookPage.id} printed: every file shows its diff`);
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 50_000, `the PDF was written (${pdf.length} bytes)`);
+      // Back on screen, the files the reader had closed are closed again.
+      await page.emulateMedia({ media: 'screen' });
+      await page.waitForFunction(() => document.querySelectorAll('[data-what-changed] details[open]').length === 0, undefined, { timeout: 5_000 }).catch(() => undefined);
+      assert.equal((await state()).open, before.open, 'after printing, "What changed" is as the reader left it');
+    } finally {
+      await context.close();
     }
   });
 });

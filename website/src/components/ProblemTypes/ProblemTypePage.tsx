@@ -16,7 +16,8 @@ export default function ProblemTypePage({ page }: { page: ProblemTypePage }): Re
   return (
     <Layout title={`${page.title} (${page.status})`} description={`The ${page.slug} problem type of the Rate the Ride API: when it is sent and what a client should do.`}>
       <main className={`container margin-vert--lg ${styles.page}`}>
-        <div className="markdown">
+        {/* An <article>, as a book page is: the search index reads a page's title and sections from it. */}
+        <article className="markdown">
           <p className={styles.kicker}>
             <Link to="/problems">Problem types</Link> of the driver-ratings API
           </p>
@@ -50,7 +51,7 @@ export default function ProblemTypePage({ page }: { page: ProblemTypePage }): Re
           <p className={styles.source}>
             Generated from <code>chapters-code/{page.describedBy}/src/http/problems.ts</code> and <code>statuses.ts</code>.
           </p>
-        </div>
+        </article>
       </main>
     </Layout>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRepo } from '../repo';
+import { usePrint, whenDrawn } from '../print';
 import PathText from '../PathText';
 import styles from './styles.module.css';
 
@@ -117,6 +118,28 @@ function count(n: number, word: string): string {
 /** The files a chapter's code adds, changes and removes, each with a collapsible unified diff. */
 export default function WhatChanged({ data }: Props): ReactNode {
   const repo = useRepo();
+  const root = useRef<HTMLDivElement>(null);
+  // Printed open, every file with its diff; after printing, the files the reader had closed close.
+  const openedForPrint = useRef<HTMLDetailsElement[]>([]);
+  usePrint({
+    prepare: () => {
+      const element = root.current;
+      if (!element) return Promise.resolve();
+      const files = Array.from(element.querySelectorAll<HTMLDetailsElement>('details[data-path]'));
+      for (const details of files) {
+        if (details.open) continue;
+        details.open = true;
+        openedForPrint.current.push(details);
+      }
+      const shown = (details: HTMLDetailsElement) =>
+        details.querySelector(':scope > pre') !== null || Array.from(details.querySelectorAll(':scope > p')).some((p) => !p.textContent?.startsWith('Loading'));
+      return whenDrawn(element, () => files.every(shown));
+    },
+    restore: () => {
+      for (const details of openedForPrint.current) details.open = false;
+      openedForPrint.current = [];
+    },
+  });
   const by = (status: FileChange['status']) => data.changes.filter((c) => c.status === status).length;
   const folder = (name: string) => (
     <a href={`${repo.url}/tree/${repo.branch}/chapters-code/${name}`}>
@@ -124,7 +147,7 @@ export default function WhatChanged({ data }: Props): ReactNode {
     </a>
   );
   return (
-    <div className={styles.whatChanged} data-what-changed={data.to} data-from={data.from ?? ''}>
+    <div ref={root} className={styles.whatChanged} data-what-changed={data.to} data-from={data.from ?? ''}>
       <p>
         {data.from ? (
           <>
