@@ -18,7 +18,7 @@ export const accessGatewayResponses: Record<string, number> = {
 
 type Properties = Record<string, any>;
 const refOf = (value: unknown): string | undefined => (value as { Ref?: string } | undefined)?.Ref;
-const fixedHeader = (parameters: Properties | undefined, name: string): string | undefined => {
+export const fixedHeader = (parameters: Properties | undefined, name: string): string | undefined => {
   const entry = Object.entries(parameters ?? {}).find(([key]) => key.toLowerCase() === `gatewayresponse.header.${name.toLowerCase()}`);
   return entry ? /^'(.*)'$/.exec(String(entry[1]))?.[1] : undefined;
 };
@@ -72,34 +72,45 @@ export function accessProblems(template: Template): string[] {
     if (!value || value === '*') problems.push(`${id}: a preflight that allows ${value ?? 'no origin'}`);
     else origins.add(value);
   }
-  const responses = new Map<string, Properties>(
-    resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse').map(([, resource]) => [String(resource.Properties?.ResponseType), resource.Properties ?? {}]),
-  );
+  const responses = gatewayResponses(template);
   for (const [type, status] of Object.entries({ ...accessGatewayResponses, DEFAULT_4XX: undefined, DEFAULT_5XX: undefined })) {
-    const response = responses.get(type);
-    if (!response) {
-      problems.push(`${type}: no gateway response`);
-      continue;
-    }
-    const parameters = response.ResponseParameters as Properties | undefined;
-    if (fixedHeader(parameters, 'Content-Type') !== 'application/problem+json') problems.push(`${type}: not served as application/problem+json`);
-    const origin = fixedHeader(parameters, 'Access-Control-Allow-Origin');
-    if (!origin || origin === '*') problems.push(`${type}: Access-Control-Allow-Origin is ${origin ?? 'missing'}`);
-    else origins.add(origin);
-    const exposed = (fixedHeader(parameters, 'Access-Control-Expose-Headers') ?? '').toLowerCase();
-    for (const header of ['www-authenticate', 'retry-after']) if (!exposed.includes(header)) problems.push(`${type}: does not expose ${header} to pages`);
-    if (status !== undefined && Number(response.StatusCode) !== status) problems.push(`${type}: answers ${response.StatusCode ?? 'its default'}, not ${status}`);
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = JSON.parse(String(response.ResponseTemplates?.['application/json']).replaceAll('$context.error.messageString', '"message"'));
-    } catch {
-      problems.push(`${type}: its template is not JSON`);
-    }
-    if (body && !['type', 'title', 'detail'].every((field) => typeof body[field] === 'string')) problems.push(`${type}: not a problem document`);
-    if (body && status !== undefined && body.status !== status) problems.push(`${type}: its body says status ${String(body.status)}`);
+    problems.push(...gatewayResponseProblems(template, type, status, origins));
   }
   if (!/^Bearer\b/.test(fixedHeader(responses.get('UNAUTHORIZED')?.ResponseParameters, 'WWW-Authenticate') ?? '')) problems.push('UNAUTHORIZED: no WWW-Authenticate: Bearer');
   if (!(Number(fixedHeader(responses.get('AUTHORIZER_FAILURE')?.ResponseParameters, 'Retry-After')) > 0)) problems.push('AUTHORIZER_FAILURE: no Retry-After');
   if (origins.size > 1) problems.push(`more than one allowed origin: ${[...origins].join(', ')}`);
+  return problems;
+}
+
+/** The gateway responses of a template, by their type. */
+export function gatewayResponses(template: Template): Map<string, Properties> {
+  return new Map(resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse').map(([, resource]) => [String(resource.Properties?.ResponseType), resource.Properties ?? {}]));
+}
+
+/**
+ * What is wrong with the gateway response of `type`: it must be a problem document with this
+ * status (if given), served as application/problem+json with one allowed origin (added to
+ * `origins`) and the headers a page needs exposed.
+ */
+export function gatewayResponseProblems(template: Template, type: string, status: number | undefined, origins: Set<string>): string[] {
+  const problems: string[] = [];
+  const response = gatewayResponses(template).get(type);
+  if (!response) return [`${type}: no gateway response`];
+  const parameters = response.ResponseParameters as Properties | undefined;
+  if (fixedHeader(parameters, 'Content-Type') !== 'application/problem+json') problems.push(`${type}: not served as application/problem+json`);
+  const origin = fixedHeader(parameters, 'Access-Control-Allow-Origin');
+  if (!origin || origin === '*') problems.push(`${type}: Access-Control-Allow-Origin is ${origin ?? 'missing'}`);
+  else origins.add(origin);
+  const exposed = (fixedHeader(parameters, 'Access-Control-Expose-Headers') ?? '').toLowerCase();
+  for (const header of ['www-authenticate', 'retry-after']) if (!exposed.includes(header)) problems.push(`${type}: does not expose ${header} to pages`);
+  if (status !== undefined && Number(response.StatusCode) !== status) problems.push(`${type}: answers ${response.StatusCode ?? 'its default'}, not ${status}`);
+  let body: Record<string, unknown> | undefined;
+  try {
+    body = JSON.parse(String(response.ResponseTemplates?.['application/json']).replaceAll('$context.error.messageString', '"message"'));
+  } catch {
+    problems.push(`${type}: its template is not JSON`);
+  }
+  if (body && !['type', 'title', 'detail'].every((field) => typeof body[field] === 'string')) problems.push(`${type}: not a problem document`);
+  if (body && status !== undefined && body.status !== status) problems.push(`${type}: its body says status ${String(body.status)}`);
   return problems;
 }

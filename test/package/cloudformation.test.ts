@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allowedWarnings, cfnLint, describeFinding, excuseFor, unexcusedFindings, type AllowedWarning } from '../../scripts/lib/cfn-lint';
 import { accessProblems } from '../../scripts/lib/access';
+import { limitProblems } from '../../scripts/lib/limits';
 import { iamStatements, leastPrivilegeProblems, resourcesOfType } from '../../scripts/lib/cloudformation';
 import { packagedChapter } from '../../scripts/lib/packaged-chapters';
 import { codeChapters } from '../../scripts/lib/repo';
@@ -80,6 +81,13 @@ for (const chapter of codeChapters()) {
     }, async () => {
       const { template } = await packaged;
       assert.deepEqual(accessProblems(template), []);
+    });
+
+    it('gives partner tiers their documented throttles and quotas, and answers 429 with Retry-After (chapter 13 on)', {
+      skip: Number(chapter.slice(0, 2)) < 13 ? 'before chapter 13, no tier has limits' : false,
+    }, async () => {
+      const { template } = await packaged;
+      assert.deepEqual(limitProblems(template), []);
     });
 
     it('keeps logs for a bounded time', async () => {

@@ -136,6 +136,10 @@ const NEEDS: Record<string, Need> = {
       return [
         ['iam:PassRole', `arn:aws:iam::${account}:role/${resolve(property(deployed, id, 'Role'), deployed).split('/').pop()}`],
         ['s3:GetObject', `arn:aws:s3:::${resolve(code.S3Bucket, deployed)}/${code.S3Key}`],
+        // Chapter 13 reserves concurrency when given --param="ratingWriters=…", and a later
+        // deployment without it takes the reservation away: both on every function it could name.
+        ['lambda:PutFunctionConcurrency', functionArn(nameOf(deployed, id))],
+        ['lambda:DeleteFunctionConcurrency', functionArn(nameOf(deployed, id))],
       ];
     },
   },
