@@ -64,9 +64,9 @@ const steps: Step[] = [
   },
   {
     name: 'repo',
-    what: 'repository tests: packaging and CloudFormation policy, self-containment, the chapters’ computed costs, the book tools and their shared library',
+    what: 'repository tests: packaging and CloudFormation policy, self-containment, the chapters’ computed costs, the sweep, the book tools and their shared library',
     prepare: packageEveryChapter,
-    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib', 'test/cost'))],
+    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib', 'test/cost', 'test/sweep'))],
   },
   {
     name: 'book',
