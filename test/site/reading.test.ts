@@ -77,58 +77,332 @@ describe('what a reader sees', () => {
     return { page, context };
   }
 
-  it('pages not written yet say so: sidebar badge, banner, previous/next, links to them and Welcome', async () => {
-    assert.ok(drafts.size > 0 && drafts.size < pages.length, 'some pages are drafts and some are written');
-    const order = pages.filter((p) => p.route !== '').map((p) => p.id);
-    for (const bookPage of pages) {
-      const { page, context } = await open(bookPage.route);
-      try {
-        const draft = drafts.has(bookPage.id);
-        assert.equal(await sidebarBadge(page, bookPage.route), draft ? 'draft' : '', `${bookPage.id}: sidebar badge`);
-        const banner = page.locator('article [data-unfinished-page]');
-        assert.equal(await banner.count(), draft ? 1 : 0, `${bookPage.id}: banner`);
-        if (draft) assert.match((await banner.textContent()) ?? '', /not written yet/, `${bookPage.id}: banner text`);
-        // Previous/next name a draft as one.
-        for (const side of ['prev', 'next'] as const) {
-          const link = page.locator(`.pagination-nav__link--${side}`);
-          if (!(await link.count())) continue;
-          const href = (await link.getAttribute('href'))!;
-          const target = pages.find((p) => p.route !== '' && href.endsWith(`/${p.route}`)) ?? pages.find((p) => p.route === '')!;
-          const label = (await link.locator('.pagination-nav__label').textContent()) ?? '';
-          assert.equal(/\bdraft\b/i.test(label), drafts.has(target.id), `${bookPage.id}: ${side} "${label}"`);
-        }
-        // Every link in the prose to a draft carries the badge; no other link does.
-        const links = await page.locator('article .markdown a[href]').evaluateAll((anchors) =>
-          anchors.map((a) => ({
-            href: a.getAttribute('href')!,
-            badge: /^draft$/i.test((a.nextElementSibling?.textContent ?? '').trim()) && a.hasAttribute('data-draft-link'),
-          })),
-        );
-        for (const link of links) {
-          const path = link.href.split('#')[0]!;
-          const target = order.find((id) => path.endsWith(`/${byId(id).route}`));
-          assert.equal(link.badge, target !== undefined && drafts.has(target), `${bookPage.id}: link to ${link.href}`);
-        }
-      } finally {
-        await context.close();
+  /**
+   * One tab per screen size, kept for every page of the book: each page is loaded once per size and
+   * every check of that page runs on that load. A load counts once the page has hydrated
+   * (Docusaurus marks <html data-has-hydrated="true">), not once the network is idle: linked pages
+   * are prefetched in idle time, which a wait for an idle network would sit through.
+   */
+  const tabs = new Map<number, Page>();
+  async function visit(route: string, viewport: { width: number; height: number }): Promise<Page> {
+    let page = tabs.get(viewport.width);
+    if (!page) {
+      const context = await site.chromium.browser.newContext({ viewport });
+      page = await context.newPage();
+      tabs.set(viewport.width, page);
+    }
+    await page.goto(site.url(route), { waitUntil: 'load' });
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    return page;
+  }
+  after(async () => {
+    for (const page of tabs.values()) await page.context().close();
+  });
+
+  /** What the per-page checks saw across the book, checked once all pages have been seen. */
+  const seen = { scrolledTables: 0, tables: 0, paths: 0, wrappedPaths: 0, diffLines: 0, welcomeNote: false };
+  const order = pages.filter((p) => p.route !== '').map((p) => p.id);
+
+  /** Draft marks: sidebar badge, banner, previous/next, prose links (desktop). */
+  async function checkDraftMarks(page: Page, bookPage: BookPage) {
+    const draft = drafts.has(bookPage.id);
+    assert.equal(await sidebarBadge(page, bookPage.route), draft ? 'draft' : '', `${bookPage.id}: sidebar badge`);
+    const banner = page.locator('article [data-unfinished-page]');
+    assert.equal(await banner.count(), draft ? 1 : 0, `${bookPage.id}: banner`);
+    if (draft) assert.match((await banner.textContent()) ?? '', /not written yet/, `${bookPage.id}: banner text`);
+    // Previous/next name a draft as one.
+    for (const side of ['prev', 'next'] as const) {
+      const link = page.locator(`.pagination-nav__link--${side}`);
+      if (!(await link.count())) continue;
+      const href = (await link.getAttribute('href'))!;
+      const target = pages.find((p) => p.route !== '' && href.endsWith(`/${p.route}`)) ?? pages.find((p) => p.route === '')!;
+      const label = (await link.locator('.pagination-nav__label').textContent()) ?? '';
+      assert.equal(/\bdraft\b/i.test(label), drafts.has(target.id), `${bookPage.id}: ${side} "${label}"`);
+    }
+    // Every link in the prose to a draft carries the badge; no other link does.
+    const links = await page.locator('article .markdown a[href]').evaluateAll((anchors) =>
+      anchors.map((a) => ({
+        href: a.getAttribute('href')!,
+        badge: /^draft$/i.test((a.nextElementSibling?.textContent ?? '').trim()) && a.hasAttribute('data-draft-link'),
+      })),
+    );
+    for (const link of links) {
+      const path = link.href.split('#')[0]!;
+      const target = order.find((id) => path.endsWith(`/${byId(id).route}`));
+      assert.equal(link.badge, target !== undefined && drafts.has(target), `${bookPage.id}: link to ${link.href}`);
+    }
+    if (bookPage.route !== '') return;
+    // Welcome says which chapters are not written yet, in words.
+    const note = page.locator('[data-unfinished-chapters]');
+    assert.equal(await note.count(), 1, 'Welcome has the note');
+    const text = (await note.textContent()) ?? '';
+    const numbers = [...drafts].map((id) => byId(id).id.split('-')[0]!);
+    const chapters = numbers.filter((n) => /^\d+$/.test(n)).map(Number);
+    const letters = numbers.filter((n) => !/^\d+$/.test(n)).map((n) => n.toUpperCase());
+    if (chapters.length) assert.ok(text.includes(`${Math.min(...chapters)}`) && text.includes(`${Math.max(...chapters)}`), text);
+    if (letters.length) assert.ok(text.includes(`appendi`) && text.includes(letters[0]!), text);
+    assert.match(text, /not written yet/);
+    assert.ok((await page.locator('article a[data-draft-link]').count()) > 0, 'Welcome marks its links to drafts');
+    seen.welcomeNote = true;
+  }
+
+  /** The page's number (an appendix's letter) before its title: heading, tab, breadcrumb, sidebar. */
+  async function checkNumber(page: Page, bookPage: BookPage, viewport: { width: number }) {
+    // The file name's prefix: "07-dynamodb" is chapter 7, "a-troubleshooting" appendix A.
+    const prefix = /^(\d+|[a-z])-/.exec(bookPage.id)![1]!;
+    const number = /^\d+$/.test(prefix) ? String(Number(prefix)) : prefix.toUpperCase();
+    const expected = `${number}. ${bookPage.title}`;
+    const where = `${bookPage.id} at ${viewport.width} px`;
+    assert.equal((await page.locator('article h1').first().textContent())?.trim(), expected, `${where}: heading`);
+    assert.ok((await page.title()).startsWith(expected), `${where}: tab title "${await page.title()}"`);
+    const crumb = page.locator('.breadcrumbs__item--active');
+    if (await crumb.count()) assert.equal((await crumb.textContent())?.trim(), expected, `${where}: breadcrumb`);
+    // On a phone the sidebar is the menu: opened last, as it covers the page.
+    if (viewport === PHONE) {
+      await page.getByRole('button', { name: 'Toggle navigation bar' }).click();
+      await page.locator('.navbar-sidebar').waitFor({ state: 'visible' });
+    }
+    const menu = `${viewport === PHONE ? '.navbar-sidebar' : '.theme-doc-sidebar-container'} .theme-doc-sidebar-menu`;
+    const link = page.locator(`${menu} a.menu__link:not(.menu__link--sublist)[href="${BASE_URL}${bookPage.route}"]`);
+    assert.equal((await link.textContent())?.trim(), expected, `${where}: sidebar`);
+  }
+
+  /** A wide table scrolls in its own box on a phone instead of squeezing its cells to a word per line. */
+  async function checkTables(page: Page, bookPage: BookPage) {
+    const tables = await page.locator('article .markdown table').evaluateAll((elements) =>
+      elements.map((table) => {
+        const column = table.closest('.markdown')!.getBoundingClientRect();
+        const box = table.getBoundingClientRect();
+        // A cell narrower than its text on one line and than 10em (about 20 characters) is squeezed.
+        const squeezed = Array.from(table.querySelectorAll('td, th')).flatMap((cell) => {
+          const style = getComputedStyle(cell);
+          const width = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const probe = document.createElement('span');
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+          probe.innerHTML = cell.innerHTML;
+          cell.append(probe);
+          const oneLine = probe.getBoundingClientRect().width;
+          probe.remove();
+          const wanted = Math.min(oneLine, 10 * parseFloat(style.fontSize));
+          return width < wanted - 1 ? [{ text: (cell.textContent ?? '').slice(0, 40), width: Math.round(width) }] : [];
+        });
+        const scrollable = table.scrollWidth > table.clientWidth + 1;
+        const focusable = (table as HTMLElement).tabIndex >= 0;
+        (table as HTMLElement).scrollLeft = table.scrollWidth;
+        const lastHeader = table.querySelector('tr')!.lastElementChild!.getBoundingClientRect();
+        return {
+          inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+          squeezed: squeezed.map((cell) => `"${cell.text}" in ${cell.width} px`),
+          scrollable,
+          focusable,
+          lastColumnReachable: lastHeader.right <= box.right + 1,
+        };
+      }),
+    );
+    for (const [index, table] of tables.entries()) {
+      const name = `${bookPage.id}, table ${index + 1}`;
+      assert.ok(table.inColumn, `${name}: the table's box stays in the column`);
+      assert.deepEqual(table.squeezed, [], `${name}: cells squeezed`);
+      if (table.scrollable) {
+        seen.scrolledTables += 1;
+        assert.ok(table.focusable, `${name}: a table that scrolls is focusable, so a keyboard can scroll it`);
+        assert.ok(table.lastColumnReachable, `${name}: its last column scrolls into view`);
       }
     }
-    // Welcome says which chapters are not written yet, in words.
-    const { page, context } = await open('');
-    try {
-      const note = page.locator('[data-unfinished-chapters]');
-      assert.equal(await note.count(), 1, 'Welcome has the note');
-      const text = (await note.textContent()) ?? '';
-      const numbers = [...drafts].map((id) => byId(id).id.split('-')[0]!);
-      const chapters = numbers.filter((n) => /^\d+$/.test(n)).map(Number);
-      const letters = numbers.filter((n) => !/^\d+$/.test(n)).map((n) => n.toUpperCase());
-      if (chapters.length) assert.ok(text.includes(`${Math.min(...chapters)}`) && text.includes(`${Math.max(...chapters)}`), text);
-      if (letters.length) assert.ok(text.includes(`appendi`) && text.includes(letters[0]!), text);
-      assert.match(text, /not written yet/);
-      assert.ok((await page.locator('article a[data-draft-link]').count()) > 0, 'Welcome marks its links to drafts');
-    } finally {
-      await context.close();
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= PHONE.width, `${bookPage.id}: the page itself does not scroll sideways (${pageWidth} px)`);
+    seen.tables += tables.length;
+  }
+
+  /** "What changed" diffs leave out region markers, as the listings do (desktop). */
+  async function checkDiffMarkers(page: Page, bookPage: BookPage) {
+    const marker = /^[ +-]\s*(\/\/|#|<!--|\/\*)\s*#(end)?region\b/;
+    const files = page.locator('[data-what-changed] details[data-path]');
+    const count = await files.count();
+    await files.evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-what-changed] details[data-path] :is(pre, p)').length >= n,
+      count,
+      { timeout: 30_000 },
+    );
+    const shown = await page.locator('[data-what-changed] details[data-path] pre').evaluateAll((pres) =>
+      pres.flatMap((pre) => (pre.textContent ?? '').split('\n').map((line) => `${pre.closest('details')!.getAttribute('data-path')}: ${line}`)),
+    );
+    seen.diffLines += shown.length;
+    const markers = shown.filter((line) => marker.test(line.replace(/^[^:]+: /, '')));
+    assert.deepEqual(markers, [], `${bookPage.id}: marker lines in the diffs`);
+  }
+
+  /** On a phone, the paths above listings and in "What changed" wrap only after a slash. */
+  async function checkPaths(page: Page, bookPage: BookPage) {
+    // Where a path's text wraps: the characters that end each line but the last.
+    const wrapsAfter = (element: Element): string[] => {
+      const ends: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let previous: { top: number; char: string } | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i += 1) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (previous && rect.top > previous.top + rect.height / 2) ends.push(previous.char);
+          previous = { top: rect.top, char: text[i]! };
+        }
+      }
+      return ends;
+    };
+    const paths = await page.locator('[data-embed-file] a, [data-what-changed] summary code').evaluateAll(
+      (elements, source) => {
+        const wraps = new Function(`return ${source}`)() as (element: Element) => string[];
+        return elements.map((element) => ({ text: element.textContent ?? '', ends: wraps(element) }));
+      },
+      wrapsAfter.toString(),
+    );
+    for (const path of paths) {
+      seen.paths += 1;
+      if (path.ends.length) seen.wrappedPaths += 1;
+      assert.ok(path.ends.every((char) => char === '/'), `${bookPage.id}: "${path.text}" wraps inside a name (after ${JSON.stringify(path.ends)})`);
     }
+  }
+
+  /** On a phone, breadcrumbs keep to one line. */
+  async function checkBreadcrumbs(page: Page, bookPage: BookPage) {
+    const crumbs = page.locator('.theme-doc-breadcrumbs');
+    if (await crumbs.count()) {
+      const layout = await crumbs.evaluate((nav) => {
+        const items = Array.from(nav.querySelectorAll('.breadcrumbs__item'));
+        const boxes = items.map((item) => item.getBoundingClientRect());
+        // One row: every crumb overlaps every other vertically.
+        const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+        const links = Array.from(nav.querySelectorAll('.breadcrumbs__link')).map((link) => link.getClientRects().length);
+        return { rows: oneRow ? 1 : 2, lineBoxes: Math.max(...links), overflow: nav.scrollWidth - nav.clientWidth };
+      });
+      assert.equal(layout.rows, 1, `${bookPage.id}: breadcrumbs on one row`);
+      assert.equal(layout.lineBoxes, 1, `${bookPage.id}: no crumb wraps`);
+      assert.ok(layout.overflow <= 1, `${bookPage.id}: breadcrumbs fit the screen`);
+    }
+  }
+
+  /**
+   * Listings fit the column, their copy button leaves the first line readable, and the fetch
+   * command is whole and rightly coloured. Chapter 7, the longest listing chapter when this was
+   * written, gets the buttons checked too (desktop).
+   */
+  const buttonsPage = pages.find((p) => p.id === '07-dynamodb') ?? pages.find((p) => p.code)!;
+  async function checkListings(page: Page, bookPage: BookPage, viewport: { width: number }) {
+    const where = `${bookPage.id} at ${viewport.width} px`;
+    // Every listing drawn, as a reader scrolling past it sees it (they are laid out near the screen only).
+    const lines = await page.evaluate(() => {
+      document.querySelectorAll<HTMLElement>('body *').forEach((element) => {
+        if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+      });
+      const pres = Array.from(document.querySelectorAll('article pre.prism-code')).filter((pre) => !pre.closest('details:not([open])'));
+      let total = 0;
+      const wide: string[] = [];
+      for (const pre of pres) {
+        const right = pre.getBoundingClientRect().right - parseFloat(getComputedStyle(pre.querySelector('code')!).paddingRight);
+        for (const line of Array.from(pre.querySelectorAll('.token-line'))) {
+          total += 1;
+          // The right end of the line's text; spaces where a line wraps may hang past the edge.
+          let end = 0;
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              end = Math.max(end, ...Array.from(range.getClientRects()).map((r) => r.right));
+            }
+          }
+          if (end > right + 1) wide.push((line.textContent ?? '').slice(0, 60));
+        }
+      }
+      return { total, wide };
+    });
+    assert.ok(lines.total > 0, `${where}: listings found`);
+    assert.deepEqual(lines.wide, [], `${where}: ${lines.wide.length} of ${lines.total} lines wider than their listing`);
+
+    // The fetch command in "Code for this chapter": shown whole, and `#main` is no comment.
+    const fetch = page.locator('[data-chapter-code] pre').first();
+    const box = await fetch.evaluate((pre) => ({ cut: pre.scrollWidth > pre.clientWidth + 1, text: pre.textContent ?? '' }));
+    assert.match(box.text, /#main\b/, `${where}: the fetch command names the branch`);
+    assert.equal(box.cut, false, `${where}: the fetch command is cut`);
+    const comments = await page.locator('article pre.language-bash .token.comment').evaluateAll((tokens) =>
+      tokens.flatMap((token) => {
+        const line = token.closest('.token-line')!;
+        const range = document.createRange();
+        range.setStart(line, 0);
+        range.setEndBefore(token);
+        const before = range.toString();
+        return before === '' || /\s$/.test(before) ? [] : [`${before}|${token.textContent}`];
+      }),
+    );
+    assert.deepEqual(comments, [], `${where}: a "#" inside a word is coloured as a comment`);
+
+    // The copy button, shown when the reader points at a block, covers none of its first line.
+    if (viewport === DESKTOP && bookPage === buttonsPage) {
+      // Those a reader can see (not inside a closed <details>).
+      const blocks = page.locator('article [data-embed-file] pre.prism-code, article pre.language-console').filter({ visible: true });
+      const count = await blocks.count();
+      for (let i = 0; i < count; i += 1) {
+        const pre = blocks.nth(i);
+        await pre.scrollIntoViewIfNeeded();
+        await pre.hover();
+        const buttons = pre.locator('xpath=..').locator('button').first();
+        await buttons.waitFor({ timeout: 5_000 });
+        const overlap = await pre.evaluate((element) => {
+          const group = element.parentElement!.querySelector('button')!.parentElement!.getBoundingClientRect();
+          const first = element.querySelector('.token-line')!;
+          const range = document.createRange();
+          range.selectNodeContents(first);
+          return Array.from(range.getClientRects()).some(
+            (r) => r.width > 0 && r.left < group.right && r.right > group.left && r.top < group.bottom && r.bottom > group.top,
+          )
+            ? (first.textContent ?? '').slice(0, 60)
+            : null;
+        });
+        assert.equal(overlap, null, `${where}: block ${i + 1}'s buttons cover its first line`);
+      }
+    }
+  }
+
+
+  // Each page of the book, once per screen size, with every check of that page on one load.
+  for (const viewport of [DESKTOP, PHONE]) {
+    for (const bookPage of pages) {
+      const checks = [
+        viewport === DESKTOP ? 'draft marks' : 'breadcrumbs',
+        viewport === PHONE && (bookPage.embeds.length || bookPage.hasWhatChanged) ? 'paths' : '',
+        bookPage.code ? 'listings' : '',
+        viewport === DESKTOP && bookPage.hasWhatChanged && bookPage.code ? '"What changed" without markers' : '',
+        viewport === PHONE && /^\|.*\|\s*$/m.test(bookPage.markdown) ? 'tables' : '',
+        'number',
+      ].filter(Boolean);
+      it(`${bookPage.id} at ${viewport.width} px: ${checks.join(', ')}`, async () => {
+        const page = await visit(bookPage.route, viewport);
+        if (viewport === DESKTOP) await checkDraftMarks(page, bookPage);
+        if (viewport === PHONE) {
+          await checkBreadcrumbs(page, bookPage);
+          if (bookPage.embeds.length || bookPage.hasWhatChanged) await checkPaths(page, bookPage);
+          if (/^\|.*\|\s*$/m.test(bookPage.markdown)) await checkTables(page, bookPage);
+        }
+        if (bookPage.code) await checkListings(page, bookPage, viewport);
+        if (viewport === DESKTOP && bookPage.hasWhatChanged && bookPage.code) await checkDiffMarkers(page, bookPage);
+        // Last: on a phone it opens the menu over the page.
+        await checkNumber(page, bookPage, viewport);
+      });
+    }
+  }
+
+  it('across the book: drafts and written pages, Welcome\'s note, wide tables that scroll, paths that wrap, diffs shown', () => {
+    assert.ok(drafts.size > 0 && drafts.size < pages.length, 'some pages are drafts and some are written');
+    assert.ok(seen.welcomeNote, 'Welcome was checked');
+    assert.ok(seen.tables > 0, 'some page has a table');
+    assert.ok(seen.scrolledTables > 0, 'some table is wider than a phone and scrolls');
+    assert.ok(seen.paths > 0 && seen.wrappedPaths > 0, `some paths were long enough to wrap on a phone (${JSON.stringify(seen)})`);
+    assert.ok(seen.diffLines > 100, 'the diffs were shown');
   });
 
   it('a Try-it block shows its commands apart from their output, and copies the commands only', async () => {
@@ -169,272 +443,7 @@ describe('what a reader sees', () => {
     }
   });
 
-  it('a wide table scrolls in its own box on a phone instead of squeezing its cells to a word per line', async () => {
-    const withTables = pages.filter((p) => /^\|.*\|\s*$/m.test(p.markdown));
-    assert.ok(withTables.length > 0, 'some page has a table');
-    let scrolled = 0;
-    for (const bookPage of withTables) {
-      const { page, context } = await open(bookPage.route, PHONE);
-      try {
-        const tables = await page.locator('article .markdown table').evaluateAll((elements) =>
-          elements.map((table) => {
-            const column = table.closest('.markdown')!.getBoundingClientRect();
-            const box = table.getBoundingClientRect();
-            // A cell narrower than its text on one line and than 10em (about 20 characters) is squeezed.
-            const squeezed = Array.from(table.querySelectorAll('td, th')).flatMap((cell) => {
-              const style = getComputedStyle(cell);
-              const width = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-              const probe = document.createElement('span');
-              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
-              probe.innerHTML = cell.innerHTML;
-              cell.append(probe);
-              const oneLine = probe.getBoundingClientRect().width;
-              probe.remove();
-              const wanted = Math.min(oneLine, 10 * parseFloat(style.fontSize));
-              return width < wanted - 1 ? [{ text: (cell.textContent ?? '').slice(0, 40), width: Math.round(width) }] : [];
-            });
-            const scrollable = table.scrollWidth > table.clientWidth + 1;
-            const focusable = (table as HTMLElement).tabIndex >= 0;
-            (table as HTMLElement).scrollLeft = table.scrollWidth;
-            const lastHeader = table.querySelector('tr')!.lastElementChild!.getBoundingClientRect();
-            return {
-              inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
-              squeezed: squeezed.map((cell) => `"${cell.text}" in ${cell.width} px`),
-              scrollable,
-              focusable,
-              lastColumnReachable: lastHeader.right <= box.right + 1,
-            };
-          }),
-        );
-        for (const [index, table] of tables.entries()) {
-          const name = `${bookPage.id}, table ${index + 1}`;
-          assert.ok(table.inColumn, `${name}: the table's box stays in the column`);
-          assert.deepEqual(table.squeezed, [], `${name}: cells squeezed`);
-          if (table.scrollable) {
-            scrolled += 1;
-            assert.ok(table.focusable, `${name}: a table that scrolls is focusable, so a keyboard can scroll it`);
-            assert.ok(table.lastColumnReachable, `${name}: its last column scrolls into view`);
-          }
-        }
-        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(pageWidth <= PHONE.width, `${bookPage.id}: the page itself does not scroll sideways (${pageWidth} px)`);
-      } finally {
-        await context.close();
-      }
-    }
-    assert.ok(scrolled > 0, 'some table is wider than a phone and scrolls');
-  });
 
-  it('every chapter shows its number (an appendix its letter) in its title, the tab, the sidebar and breadcrumbs', async () => {
-    for (const bookPage of pages) {
-      // The file name's prefix: "07-dynamodb" is chapter 7, "a-troubleshooting" appendix A.
-      const prefix = /^(\d+|[a-z])-/.exec(bookPage.id)![1]!;
-      const number = /^\d+$/.test(prefix) ? String(Number(prefix)) : prefix.toUpperCase();
-      const expected = `${number}. ${bookPage.title}`;
-      for (const viewport of [DESKTOP, PHONE]) {
-        const { page, context } = await open(bookPage.route, viewport);
-        try {
-          const where = `${bookPage.id} at ${viewport.width} px`;
-          assert.equal((await page.locator('article h1').first().textContent())?.trim(), expected, `${where}: heading`);
-          assert.ok((await page.title()).startsWith(expected), `${where}: tab title "${await page.title()}"`);
-          const crumb = page.locator('.breadcrumbs__item--active');
-          if (await crumb.count()) assert.equal((await crumb.textContent())?.trim(), expected, `${where}: breadcrumb`);
-          if (viewport === PHONE) {
-            await page.getByRole('button', { name: 'Toggle navigation bar' }).click();
-            await page.locator('.navbar-sidebar').waitFor({ state: 'visible' });
-          }
-          const menu = `${viewport === PHONE ? '.navbar-sidebar' : '.theme-doc-sidebar-container'} .theme-doc-sidebar-menu`;
-          const link = page.locator(`${menu} a.menu__link:not(.menu__link--sublist)[href="${BASE_URL}${bookPage.route}"]`);
-          assert.equal((await link.textContent())?.trim(), expected, `${where}: sidebar`);
-        } finally {
-          await context.close();
-        }
-      }
-    }
-  });
-
-  it('"What changed" diffs leave out region markers, as the listings do', async () => {
-    const withDiff = pages.filter((p) => p.hasWhatChanged && p.code);
-    assert.ok(withDiff.length > 0, 'some chapter has "What changed"');
-    const marker = /^[ +-]\s*(\/\/|#|<!--|\/\*)\s*#(end)?region\b/;
-    let lines = 0;
-    for (const bookPage of withDiff) {
-      const { page, context } = await open(bookPage.route);
-      try {
-        const files = page.locator('[data-what-changed] details[data-path]');
-        const count = await files.count();
-        await files.evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('[data-what-changed] details[data-path] :is(pre, p)').length >= n,
-          count,
-          { timeout: 30_000 },
-        );
-        const shown = await page.locator('[data-what-changed] details[data-path] pre').evaluateAll((pres) =>
-          pres.flatMap((pre) => (pre.textContent ?? '').split('\n').map((line) => `${pre.closest('details')!.getAttribute('data-path')}: ${line}`)),
-        );
-        lines += shown.length;
-        const markers = shown.filter((line) => marker.test(line.replace(/^[^:]+: /, '')));
-        assert.deepEqual(markers, [], `${bookPage.id}: marker lines in the diffs`);
-      } finally {
-        await context.close();
-      }
-    }
-    assert.ok(lines > 100, 'the diffs were shown');
-  });
-
-  it('on a phone, the paths above listings and in "What changed" wrap only after a slash', async () => {
-    // Where a path's text wraps: the characters that end each line but the last.
-    const wrapsAfter = (element: Element): string[] => {
-      const ends: string[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let previous: { top: number; char: string } | null = null;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (let i = 0; i < text.length; i += 1) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getBoundingClientRect();
-          if (previous && rect.top > previous.top + rect.height / 2) ends.push(previous.char);
-          previous = { top: rect.top, char: text[i]! };
-        }
-      }
-      return ends;
-    };
-    const checked = { paths: 0, wrapped: 0 };
-    for (const bookPage of pages) {
-      const { page, context } = await open(bookPage.route, PHONE);
-      try {
-        if (bookPage.embeds.length || bookPage.hasWhatChanged) {
-          const paths = await page.locator('[data-embed-file] a, [data-what-changed] summary code').evaluateAll(
-            (elements, source) => {
-              const wraps = new Function(`return ${source}`)() as (element: Element) => string[];
-              return elements.map((element) => ({ text: element.textContent ?? '', ends: wraps(element) }));
-            },
-            wrapsAfter.toString(),
-          );
-          for (const path of paths) {
-            checked.paths += 1;
-            if (path.ends.length) checked.wrapped += 1;
-            assert.ok(path.ends.every((char) => char === '/'), `${bookPage.id}: "${path.text}" wraps inside a name (after ${JSON.stringify(path.ends)})`);
-          }
-        }
-      } finally {
-        await context.close();
-      }
-    }
-    assert.ok(checked.paths > 0 && checked.wrapped > 0, `some paths were long enough to wrap on a phone (${JSON.stringify(checked)})`);
-  });
-
-  it('on a phone, breadcrumbs keep to one line', async () => {
-    for (const bookPage of pages) {
-      const { page, context } = await open(bookPage.route, PHONE);
-      try {
-        const crumbs = page.locator('.theme-doc-breadcrumbs');
-        if (await crumbs.count()) {
-          const layout = await crumbs.evaluate((nav) => {
-            const items = Array.from(nav.querySelectorAll('.breadcrumbs__item'));
-            const boxes = items.map((item) => item.getBoundingClientRect());
-            // One row: every crumb overlaps every other vertically.
-            const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
-            const links = Array.from(nav.querySelectorAll('.breadcrumbs__link')).map((link) => link.getClientRects().length);
-            return { rows: oneRow ? 1 : 2, lineBoxes: Math.max(...links), overflow: nav.scrollWidth - nav.clientWidth };
-          });
-          assert.equal(layout.rows, 1, `${bookPage.id}: breadcrumbs on one row`);
-          assert.equal(layout.lineBoxes, 1, `${bookPage.id}: no crumb wraps`);
-          assert.ok(layout.overflow <= 1, `${bookPage.id}: breadcrumbs fit the screen`);
-        }
-      } finally {
-        await context.close();
-      }
-    }
-  });
-
-  it('listings fit the column, their copy button leaves the first line readable, and the fetch command is whole and rightly coloured', async () => {
-    // Chapter 7, the longest listing chapter when this was written, gets the buttons checked too.
-    const buttonsPage = pages.find((p) => p.id === '07-dynamodb') ?? pages.find((p) => p.code)!;
-    for (const [bookPage, viewport] of pages.filter((p) => p.code).flatMap((p) => [[p, DESKTOP], [p, PHONE]] as const)) {
-      const { page, context } = await open(bookPage.route, viewport);
-      const where = `${bookPage.id} at ${viewport.width} px`;
-      try {
-        // Every listing drawn, as a reader scrolling past it sees it (they are laid out near the screen only).
-        const lines = await page.evaluate(() => {
-          document.querySelectorAll<HTMLElement>('body *').forEach((element) => {
-            if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
-          });
-          const pres = Array.from(document.querySelectorAll('article pre.prism-code')).filter((pre) => !pre.closest('details:not([open])'));
-          let total = 0;
-          const wide: string[] = [];
-          for (const pre of pres) {
-            const right = pre.getBoundingClientRect().right - parseFloat(getComputedStyle(pre.querySelector('code')!).paddingRight);
-            for (const line of Array.from(pre.querySelectorAll('.token-line'))) {
-              total += 1;
-              // The right end of the line's text; spaces where a line wraps may hang past the edge.
-              let end = 0;
-              const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
-                  const range = document.createRange();
-                  range.setStart(node, word.index);
-                  range.setEnd(node, word.index + word[0].length);
-                  end = Math.max(end, ...Array.from(range.getClientRects()).map((r) => r.right));
-                }
-              }
-              if (end > right + 1) wide.push((line.textContent ?? '').slice(0, 60));
-            }
-          }
-          return { total, wide };
-        });
-        assert.ok(lines.total > 0, `${where}: listings found`);
-        assert.deepEqual(lines.wide, [], `${where}: ${lines.wide.length} of ${lines.total} lines wider than their listing`);
-
-        // The fetch command in "Code for this chapter": shown whole, and `#main` is no comment.
-        const fetch = page.locator('[data-chapter-code] pre').first();
-        const box = await fetch.evaluate((pre) => ({ cut: pre.scrollWidth > pre.clientWidth + 1, text: pre.textContent ?? '' }));
-        assert.match(box.text, /#main\b/, `${where}: the fetch command names the branch`);
-        assert.equal(box.cut, false, `${where}: the fetch command is cut`);
-        const comments = await page.locator('article pre.language-bash .token.comment').evaluateAll((tokens) =>
-          tokens.flatMap((token) => {
-            const line = token.closest('.token-line')!;
-            const range = document.createRange();
-            range.setStart(line, 0);
-            range.setEndBefore(token);
-            const before = range.toString();
-            return before === '' || /\s$/.test(before) ? [] : [`${before}|${token.textContent}`];
-          }),
-        );
-        assert.deepEqual(comments, [], `${where}: a "#" inside a word is coloured as a comment`);
-
-        // The copy button, shown when the reader points at a block, covers none of its first line.
-        if (viewport === DESKTOP && bookPage === buttonsPage) {
-          // Those a reader can see (not inside a closed <details>).
-          const blocks = page.locator('article [data-embed-file] pre.prism-code, article pre.language-console').filter({ visible: true });
-          const count = await blocks.count();
-          for (let i = 0; i < count; i += 1) {
-            const pre = blocks.nth(i);
-            await pre.scrollIntoViewIfNeeded();
-            await pre.hover();
-            const buttons = pre.locator('xpath=..').locator('button').first();
-            await buttons.waitFor({ timeout: 5_000 });
-            const overlap = await pre.evaluate((element) => {
-              const group = element.parentElement!.querySelector('button')!.parentElement!.getBoundingClientRect();
-              const first = element.querySelector('.token-line')!;
-              const range = document.createRange();
-              range.selectNodeContents(first);
-              return Array.from(range.getClientRects()).some(
-                (r) => r.width > 0 && r.left < group.right && r.right > group.left && r.top < group.bottom && r.bottom > group.top,
-              )
-                ? (first.textContent ?? '').slice(0, 60)
-                : null;
-            });
-            assert.equal(overlap, null, `${where}: block ${i + 1}'s buttons cover its first line`);
-          }
-        }
-      } finally {
-        await context.close();
-      }
-    }
-  });
   it('the search page keeps its query: opened from an address, reloaded, typed fast; problem-type pages are found', async () => {
     const problems = fs.existsSync(path.join(BUILD_DIR, 'problems')) ? fs.readdirSync(path.join(BUILD_DIR, 'problems')) : [];
     const { page, context } = await open('search?q=cursor');
