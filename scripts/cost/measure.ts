@@ -140,7 +140,8 @@ async function measureOne(chapter: string): Promise<ChapterMeasurement> {
     const context = { awsRequestId: randomUUID(), functionName: 'cost', getRemainingTimeInMillis: () => 10_000 };
     const staff: Caller = { authorizer: { kind: 'staff', staff: 'staff-cost', scope: 'drivers:write' } };
     const partner: Caller = { apiKeyId: 'cost-partner-key' };
-    const rider = (driverId: string, rideId: string): Caller => ({ authorizer: { kind: 'rider', rider: 'rider-cost', ride: rideId, driver: driverId } });
+    // A rider per ride: from chapter 13, one rider may rate only so many rides a day.
+    const rider = (driverId: string, rideId: string): Caller => ({ authorizer: { kind: 'rider', rider: `rider-of-${rideId}`, ride: rideId, driver: driverId } });
 
     if (routes.length === 0) {
       // Chapter 5: a function without an HTTP event, invoked with the chapter's sample event.

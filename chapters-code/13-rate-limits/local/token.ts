@@ -1,7 +1,7 @@
 /**
  * `npm run token`: prints a token signed with the development key (local/dev-keys.ts).
  *
- *   npm run token -- ride --driver <driverId> --ride <rideId> [--rider <id>] [--ttl 15m] [--expired]
+ *   npm run token -- ride --driver <driverId> --ride <rideId> [--rider <id>] [--count <n>] [--ttl 15m] [--expired]
  *   npm run token -- staff [--staff <id>] [--ttl 15m] [--expired]
  *   npm run token -- jwks        the public key set, for a deployed stage's SSM parameter
  *
@@ -14,10 +14,11 @@ import { driverIdSchema, rideIdSchema } from '../src/domain/schemas';
 import { publicKeySet, signToken } from './dev-keys';
 
 const usage = `Usage:
-  npm run token -- ride --driver <driverId> --ride <rideId> [--rider <id>] [--ttl 15m] [--expired]
+  npm run token -- ride --driver <driverId> --ride <rideId> [--rider <id>] [--count <n>] [--ttl 15m] [--expired]
   npm run token -- staff [--staff <id>] [--ttl 15m] [--expired]
   npm run token -- jwks
 Prints a token signed with this chapter's development key (.local-keys/), or its public key set.
+--count prints n ride tokens of one rider, one a line, for the rides <rideId>-1 to <rideId>-n (n up to 100).
 --ttl is the token's lifetime: 90s, 15m or 1h; at most ${maxTokenAgeSeconds / 60}m, as the API accepts no older token.
 --expired makes a token that expired five minutes ago, to see the API refuse it.`;
 
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<string> {
       driver: { type: 'string' },
       ride: { type: 'string' },
       rider: { type: 'string', default: 'rider-1' },
+      count: { type: 'string' },
       staff: { type: 'string', default: 'staff-1' },
       ttl: { type: 'string', default: '15m' },
       expired: { type: 'boolean', default: false },
@@ -60,8 +62,14 @@ async function main(argv: string[]): Promise<string> {
   const issuedAt = values.expired ? new Date(Date.now() - (lifetimeSeconds + 300) * 1000) : new Date();
   switch (kind) {
     case 'ride': {
-      const claims = { sub: values.rider, ride: id(values.ride, '--ride', rideIdSchema), driver: id(values.driver, '--driver', driverIdSchema) };
-      return signToken(claims, { lifetimeSeconds, issuedAt });
+      const [ride, driver] = [id(values.ride, '--ride', rideIdSchema), id(values.driver, '--driver', driverIdSchema)];
+      if (values.count === undefined) return signToken({ sub: values.rider, ride, driver }, { lifetimeSeconds, issuedAt });
+      if (!/^\d{1,3}$/.test(values.count) || Number(values.count) < 1 || Number(values.count) > 100) {
+        throw new UsageError(`--count must be a whole number from 1 to 100, not "${values.count}".`);
+      }
+      const rides = Array.from({ length: Number(values.count) }, (_, i) => id(`${ride}-${i + 1}`, '--ride with its number', rideIdSchema));
+      const tokens = await Promise.all(rides.map((each) => signToken({ sub: values.rider, ride: each, driver }, { lifetimeSeconds, issuedAt })));
+      return tokens.join('\n');
     }
     case 'staff':
       return signToken({ sub: values.staff, scope: driversWriteScope }, { lifetimeSeconds, issuedAt });
