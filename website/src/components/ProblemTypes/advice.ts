@@ -26,6 +26,12 @@ const BY_TYPE: Record<string, string> = {
     'The token is valid but lacks the scope this route needs, named in the `WWW-Authenticate` header. Ask for a token that carries it; retrying with the same token gets the same answer.',
   'ride-not-covered':
     'A ride token covers one ride of one driver. Rate the ride and driver the token names, or get the token issued for this ride.',
+  throttled:
+    'Your API key sent requests faster than its tier allows. Wait at least the seconds in `Retry-After`, then retry with exponential backoff and full jitter (chapter 13 has a client that does). Limits are per key: sending the same requests more slowly is the fix, not sending them again at once.',
+  'quota-exceeded':
+    "Your API key has used its tier's requests for the day. The quota starts again at 00:00 UTC; `Retry-After` is a fixed hour, as the gateway cannot count down to midnight. Wait, or ask for a higher tier.",
+  'rating-limit-reached':
+    'The rider has rated as many rides today (UTC) as a rider may. Do not retry before the seconds in `Retry-After`, which end at midnight UTC; the rating was not stored.',
   internal:
     'Nothing in the request can fix this: it is a bug in the API, and the details are in its logs, not in the answer. Retrying may give the same result; report it with the time of the request.',
   unavailable:
