@@ -32,7 +32,11 @@ const config: ServiceConfig = {
   provider: {
     stage: 'dev',
     region: 'us-east-1',
-    apiGateway: { apiKeys: [{ partners: [{ name: 'rate-the-ride-13-dev-insurer' }, { name: 'rate-the-ride-13-dev-fleet', value: 'chosen-value-0123456789' }] }] },
+    apiGateway: {
+      apiKeys: [{ partners: [{ name: 'rate-the-ride-13-dev-insurer' }, { name: 'rate-the-ride-13-dev-fleet', value: 'chosen-value-0123456789' }] }],
+      // A plan with no limits, as chapter 12 had: the limits have tests of their own below.
+      usagePlan: [{ partners: {} }],
+    },
   },
   functions: {
     createDriver: { name: 'rate-the-ride-13-dev-createDriver', events: [{ http: { method: 'post', path: '/drivers', authorizer, cors } }] },
@@ -174,6 +178,36 @@ describe('the local authorizer', () => {
     const nested = { ...allowBoth, context: { caller: { kind: 'rider' } } };
     expect(await new LocalAuthorizer(async () => nested).authorize(route, bearer, arn('POST', '/drivers'))).toEqual({ outcome: 'AUTHORIZER_CONFIGURATION_ERROR' });
     expect(await new LocalAuthorizer(async () => ({ policyDocument: {} })).authorize(route, bearer, arn('POST', '/drivers'))).toEqual({ outcome: 'AUTHORIZER_CONFIGURATION_ERROR' });
+  });
+});
+
+describe('decide, with a usage plan that has limits', () => {
+  const limited: ServiceConfig = {
+    ...config,
+    provider: {
+      ...config.provider,
+      apiGateway: {
+        apiKeys: [{ tiny: [{ name: 'rate-the-ride-13-dev-insurer' }] }],
+        usagePlan: [{ tiny: { throttle: { rateLimit: 1, burstLimit: 2 }, quota: { limit: 3, period: 'DAY' } } }],
+      },
+    },
+  };
+
+  it('checks the key first, then the throttle, then the quota, answering as API Gateway would', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const door = frontDoorFor(limited, async () => allowBoth, () => now);
+    const read = (key: string) => decide(door, 'GET', '/drivers/d-1', { 'x-api-key': key });
+    const key = partnerKeysOf(limited)[0]!.value;
+    expect(await read('wrong')).toEqual({ refuse: 'INVALID_API_KEY' });
+    expect(await read(key)).toHaveProperty('forward');
+    expect(await read(key)).toHaveProperty('forward');
+    expect(await read(key)).toEqual({ refuse: 'THROTTLED' });
+    now += 1000;
+    expect(await read(key)).toHaveProperty('forward');
+    now += 1000;
+    expect(await read(key)).toEqual({ refuse: 'QUOTA_EXCEEDED' });
+    // Routes for riders and staff have no key, so no plan limits them.
+    for (let i = 0; i < 5; i++) expect(await decide(door, 'POST', '/drivers/d-1/ratings', { authorization: 'Bearer a.b.c' })).toHaveProperty('forward');
   });
 });
 
