@@ -38,7 +38,7 @@ export function limitProblems(template: Template, tiers: Record<string, Tier> = 
   for (const [id, plan] of plans) {
     const tier = tiers[tierOf(id)];
     if (!tier) continue;
-    const properties = plan.Properties ?? {};
+    const properties: Record<string, any> = plan.Properties ?? {};
     const throttle = { rateLimit: properties.Throttle?.RateLimit, burstLimit: properties.Throttle?.BurstLimit };
     if (throttle.rateLimit !== tier.rateLimit || throttle.burstLimit !== tier.burstLimit) {
       problems.push(`${id}: throttle ${throttle.rateLimit}/s, burst ${throttle.burstLimit}; documented ${tier.rateLimit}/s, burst ${tier.burstLimit}`);
@@ -62,7 +62,7 @@ export function limitProblems(template: Template, tiers: Record<string, Tier> = 
 
   const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
   for (const [id, table] of tables) {
-    const ttl = table.Properties?.TimeToLiveSpecification;
+    const ttl: { Enabled?: boolean; AttributeName?: string } | undefined = table.Properties?.TimeToLiveSpecification;
     if (ttl?.Enabled !== true || !ttl.AttributeName) problems.push(`${id}: no time to live, so the riders' daily counts are kept for ever`);
   }
   return problems;
