@@ -62,7 +62,7 @@ export function limitProblems(template: Template, tiers: Record<string, Tier> = 
 
   const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
   for (const [id, table] of tables) {
-    const ttl: { Enabled?: boolean; AttributeName?: string } | undefined = table.Properties?.TimeToLiveSpecification;
+    const ttl = table.Properties?.TimeToLiveSpecification as { Enabled?: boolean; AttributeName?: string } | undefined;
     if (ttl?.Enabled !== true || !ttl.AttributeName) problems.push(`${id}: no time to live, so the riders' daily counts are kept for ever`);
   }
   return problems;
