@@ -13,8 +13,8 @@ import { codeChapters, repoRoot } from './lib/repo';
 interface Step {
   name: string;
   what: string;
-  /** Work done here before the commands: the environment it gives them, and how to clean up after. */
-  prepare?: () => Promise<{ env: Record<string, string>; cleanUp: () => void }>;
+  /** Reads every chapter's package (tests, the cost figures in the book and on the site): package once, share. */
+  usesPackages?: boolean;
   commands: Array<{ cwd: string; command: string; args: string[] }>;
 }
 
@@ -65,12 +65,13 @@ const steps: Step[] = [
   {
     name: 'repo',
     what: 'repository tests: packaging and CloudFormation policy, self-containment, the chapters’ computed costs, the sweep, the book tools and their shared library',
-    prepare: packageEveryChapter,
+    usesPackages: true,
     commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib', 'test/cost', 'test/sweep'))],
   },
   {
     name: 'book',
     what: 'the book runs: listings are embedded, every command shown is executed and its output compared',
+    usesPackages: true,
     commands: [
       npx(repoRoot, 'tsx', 'scripts/book/listings.ts'),
       npx(repoRoot, 'tsx', 'scripts/book/coverage.ts'),
@@ -80,6 +81,7 @@ const steps: Step[] = [
   {
     name: 'website',
     what: 'prose lint, the site build and the browser tests in Chromium',
+    usesPackages: true,
     commands: [npm(join(repoRoot, 'website'), 'test')],
   },
 ];
@@ -108,14 +110,16 @@ async function main(): Promise<number> {
   }
 
   const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
-  for (const step of chosen) {
-    console.log(`\n=== ${step.name}: ${step.what}`);
-    const started = Date.now();
-    let ok = true;
-    const prepared = await step.prepare?.();
-    try {
+  // Packaged by the first step that reads the packages, kept for the others, removed at the end.
+  let packages: Awaited<ReturnType<typeof packageEveryChapter>> | undefined;
+  try {
+    for (const step of chosen) {
+      console.log(`\n=== ${step.name}: ${step.what}`);
+      const started = Date.now();
+      let ok = true;
+      if (step.usesPackages) packages ??= await packageEveryChapter();
       for (const { cwd, command, args } of step.commands) {
-        const env = { ...process.env, ...prepared?.env };
+        const env = { ...process.env, ...(step.usesPackages ? packages?.env : {}) };
         const result = spawnSync(command, args, { cwd, env, stdio: 'inherit', shell: false });
         if (result.status !== 0) {
           console.error(`\n${step.name} failed: ${command} ${args.join(' ')} (in ${cwd}) exited with ${result.status ?? result.signal}`);
@@ -123,10 +127,10 @@ async function main(): Promise<number> {
           break;
         }
       }
-    } finally {
-      prepared?.cleanUp();
+      results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
     }
-    results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
+  } finally {
+    packages?.cleanUp();
   }
 
   console.log('\n=== summary');
