@@ -137,6 +137,9 @@ const config = {
             { label: 'Your first function', to: '/05-first-function' },
             { label: 'Troubleshooting', to: '/a-troubleshooting' },
             { label: 'API problem types', to: '/problems' },
+            // Printed from the built site after `docusaurus build` (scripts/pdf/build.ts); a plain
+            // link, not the router's: the file is no page of the site.
+            { label: 'The whole book as a PDF', href: 'pathname:///rate-the-ride.pdf', target: '_self' },
           ],
         },
         {
