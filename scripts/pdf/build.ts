@@ -19,14 +19,10 @@ import { launchChromium } from '../site/lib/browser';
 import { serveBuild } from '../site/lib/static-server';
 import { BASE_URL, BUILD_DIR, ROOT_DIR, SITE_URL } from '../../website/site-settings';
 import { collectPages, inPage, type CollectedPage, type CollectTarget } from './lib/collect';
-import { arrange, bookHtml, PAGE_NUMBER_ATTRIBUTE, pageKey, type Cover } from './lib/compose';
+import { arrange, bookHtml, EDITION, PAGE_NUMBER_ATTRIBUTE, PDF_NAME, pageKey, type Cover } from './lib/compose';
 import { PdfFile } from './lib/pdf-file';
 import { bookParts, isDraftPage, problemRoutes } from './lib/reading-order';
 
-/** The file name, in website/build and so on the published site. */
-export const PDF_NAME = 'rate-the-ride.pdf';
-/** The month the book's prices, limits and "as of" dates refer to. */
-export const EDITION = 'December 2026';
 /** The content box of an A4 page with book.css's margins (210 mm less 2 × 17 mm), in CSS pixels. */
 const COLUMN_PX = Math.floor(((210 - 2 * 17) / 25.4) * 96);
 

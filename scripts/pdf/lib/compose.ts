@@ -9,6 +9,10 @@ import type { CollectedPage } from './collect';
 import type { Part } from './reading-order';
 
 export const BOOK_CSS = path.join(__dirname, '..', 'book.css');
+/** The file's name, in website/build and so on the published site. */
+export const PDF_NAME = 'rate-the-ride.pdf';
+/** The month the book's prices, limits and "as of" dates refer to: the cover's edition. */
+export const EDITION = 'December 2026';
 
 export interface Cover {
   title: string;

@@ -396,31 +396,74 @@ export class PdfFile {
    * line (a text matrix with another vertical position).
    */
   pageText(index: number): string {
+    return this.pageTextRuns(index)
+      .map((run, i) => `${run.newLine && i > 0 ? '\n' : ''}${run.text}`)
+      .join('');
+  }
+
+  /**
+   * The lines of a page, each as its runs' text: a run is text placed on its own (an element of
+   * the page, such as a link or a page number), so it tells apart what the lines run together.
+   */
+  pageLines(index: number): string[][] {
+    const lines: string[][] = [];
+    for (const run of this.pageTextRuns(index)) {
+      if (run.newLine || lines.length === 0) lines.push([]);
+      lines[lines.length - 1]!.push(run.text);
+    }
+    return lines;
+  }
+
+  /**
+   * The text of a page as runs, in the order drawn: a run is text placed at one position (a text
+   * matrix) in one fill colour.
+   */
+  pageTextRuns(index: number): TextRun[] {
     const num = this.pageRefs[index];
     if (num === undefined) throw new Error(`PDF: no page ${index + 1}`);
     const page = this.dict(new Ref(num, 0));
     const contents = this.resolve(page.get('Contents') ?? null);
     const refs = Array.isArray(contents) ? contents : [page.get('Contents')!];
     const maps = this.fontMaps(num);
-    let text = '';
+    const runs: TextRun[] = [];
     let map = new Map<number, string>();
+    let color: [number, number, number] = [0, 0, 0];
     let lastY: number | undefined;
+    let newLine = false;
+    let placed = true;
+    const add = (text: string) => {
+      if (!text) return;
+      const last = runs[runs.length - 1];
+      if (!newLine && !placed && last && last.color.every((c, i) => c === color[i])) last.text += text;
+      else runs.push({ text, color, newLine: newLine || runs.length === 0 });
+      newLine = false;
+      placed = false;
+    };
     for (const ref of refs) {
       const lexer = new Lexer(this.stream(ref));
       const operands: PdfValue[] = [];
       const show = (value: PdfValue) => {
         if (!(value instanceof PdfString)) return;
         const bytes = value.bytes;
+        let text = '';
         for (let i = 0; i + 1 < bytes.length; i += 2) text += map.get(bytes.readUInt16BE(i)) ?? '';
+        add(text);
       };
       const onOperator = (operator: string) => {
+        const numbers = operands.filter((o): o is number => typeof o === 'number');
         if (operator === 'Tf') map = maps.get((operands[0] as Name).name) ?? new Map();
+        else if (operator === 'rg' && numbers.length === 3) color = [numbers[0]!, numbers[1]!, numbers[2]!];
+        else if (operator === 'g' && numbers.length === 1) color = [numbers[0]!, numbers[0]!, numbers[0]!];
         else if (operator === 'Tm') {
-          const y = operands[5] as number;
-          if (lastY !== undefined && Math.abs(y - lastY) > 0.5) text += '\n';
+          const y = numbers[5]!;
+          if (lastY !== undefined && Math.abs(y - lastY) > 0.5) newLine = true;
           lastY = y;
+          placed = true;
         } else if (operator === 'Td' || operator === 'TD') {
-          if (lastY !== undefined && Math.abs(operands[1] as number) > 0.5) text += '\n';
+          if (lastY !== undefined && Math.abs(numbers[1] ?? 0) > 0.5) {
+            newLine = true;
+            lastY += numbers[1]!;
+          }
         } else if (operator === 'Tj' || operator === "'" || operator === '"') show(operands[operands.length - 1]!);
         else if (operator === 'TJ') for (const item of operands[0] as PdfValue[]) show(item);
         else if (operator === 'BI') throw new Error('PDF: inline images are not handled');
@@ -432,8 +475,16 @@ export class PdfFile {
       }
       onOperator('');
     }
-    return text;
+    return runs;
   }
+}
+
+export interface TextRun {
+  text: string;
+  /** Whether the run starts a line (the page's first run does). */
+  newLine: boolean;
+  /** The fill colour the text is drawn in, RGB from 0 to 1. */
+  color: [number, number, number];
 }
 
 /** A `ToUnicode` CMap: glyph id → text (bfchar and bfrange, two-byte codes). */
