@@ -64,9 +64,9 @@ const steps: Step[] = [
   },
   {
     name: 'repo',
-    what: 'repository tests: packaging and CloudFormation policy, self-containment, the chapters’ computed costs, the sweep, the book tools and their shared library',
+    what: 'repository tests: packaging and CloudFormation policy, self-containment, the chapters’ computed costs, the sweep, the PDF reader, the book tools and their shared library',
     usesPackages: true,
-    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib', 'test/cost', 'test/sweep'))],
+    commands: [npx(repoRoot, 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/package', 'test/book', 'test/lib', 'test/cost', 'test/sweep', 'test/pdf'))],
   },
   {
     name: 'book',
@@ -80,7 +80,7 @@ const steps: Step[] = [
   },
   {
     name: 'website',
-    what: 'prose lint, the site build and the browser tests in Chromium',
+    what: 'prose lint, the site build, the book as a PDF and the browser tests in Chromium',
     usesPackages: true,
     commands: [npm(join(repoRoot, 'website'), 'test')],
   },
