@@ -138,8 +138,8 @@ const config = {
             { label: 'Troubleshooting', to: '/a-troubleshooting' },
             { label: 'API problem types', to: '/problems' },
             // Printed from the built site after `docusaurus build` (scripts/pdf/build.ts); a plain
-            // link, not the router's: the file is no page of the site.
-            { label: 'The whole book as a PDF', href: 'pathname:///rate-the-ride.pdf', target: '_self' },
+            // link, not the router's (the file is no page of the site), that opens in a new tab.
+            { label: 'The whole book as a PDF', href: 'pathname:///rate-the-ride.pdf' },
           ],
         },
         {
