@@ -104,7 +104,10 @@ async function main(): Promise<void> {
   const parts = bookParts();
   const problems = problemRoutes(BUILD_DIR, BASE_URL);
   const targets: CollectTarget[] = [
-    ...parts.flatMap((part) => part.chapters.filter((chapter) => !isDraftPage(builtHtml(chapter.route))).map((chapter) => ({ route: chapter.route, key: pageKey(chapter.route), demote: false }))),
+    ...parts
+      .flatMap((part) => part.chapters)
+      .filter((chapter) => !isDraftPage(builtHtml(chapter.route)))
+      .map((chapter) => ({ route: chapter.route, key: pageKey(chapter.route), demote: false })),
     ...problems.map((route, index) => ({ route, key: pageKey(route), demote: index > 0 })),
   ];
   const keys = Object.fromEntries(targets.map((target) => [target.route, target.key]));
@@ -164,7 +167,8 @@ async function main(): Promise<void> {
     // Second print, with the numbers and bookmarks; the numbers must not have moved anything.
     const pdf = await print(book, true);
     const second = new PdfFile(pdf);
-    const moved = [...destinations].filter(([name, page]) => second.namedDestinations().get(name) !== page);
+    const secondDestinations = second.namedDestinations();
+    const moved = [...destinations].filter(([name, page]) => secondDestinations.get(name) !== page);
     if (second.pageCount !== first.pageCount || moved.length) {
       throw new Error(`Filling in the page numbers moved the layout (${first.pageCount} → ${second.pageCount} pages; moved: ${moved.map(([n]) => n).join(', ')})`);
     }
