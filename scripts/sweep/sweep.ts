@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { listOption, parseCli, type CliSpec } from '../lib/cli';
 import { codeChapters, repoRoot } from '../lib/repo';
-import { clientsFor, findBuckets, findInRegion, type Leftover, type RegionClients } from './leftovers';
-import { removeLeftovers, type Outcome } from './remove';
+import { clientsFor, findBuckets, findInRegion, type Leftover, type RegionClients } from './lib/leftovers';
+import { removeLeftovers, type Outcome } from './lib/remove';
 
 /** The `service:` of every chapter's serverless.yml: rate-the-ride-05, … */
 export function bookServices(root = repoRoot): string[] {

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Template } from '../../scripts/lib/cloudformation';
-import { allChapterCosts, costedChapters } from '../../scripts/cost/chapter-costs';
-import { estimateChapter, platformLogBytes } from '../../scripts/cost/estimate';
+import { allChapterCosts, costedChapters } from '../../scripts/cost/lib/chapter-costs';
+import { estimateChapter, platformLogBytes } from '../../scripts/cost/lib/estimate';
 import type { ChapterMeasurement } from '../../scripts/cost/measure';
-import { readPriceTable } from '../../scripts/cost/prices';
+import { readPriceTable } from '../../scripts/cost/lib/prices';
 import { codeChapters } from '../../scripts/lib/repo';
 
 const prices = readPriceTable();
@@ -107,7 +107,7 @@ describe('every code chapter', () => {
 
   it('holds only resource types that the price table prices or lists as free, and a measurement for every route', async () => {
     for (const cost of await allChapterCosts()) {
-      assert.deepEqual(cost.unpriced, [], `${cost.chapter}: add these types to book/prices/ (free) or to scripts/cost/estimate.ts (priced)`);
+      assert.deepEqual(cost.unpriced, [], `${cost.chapter}: add these types to book/prices/ (free) or to scripts/cost/lib/estimate.ts (priced)`);
       assert.ok(cost.routes.length > 0, cost.chapter);
       for (const route of cost.routes) assert.ok(route.usdPerMillion > 0, `${cost.chapter} ${route.route}`);
     }

@@ -13,7 +13,7 @@ import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/cl
 import { DeleteBucketCommand, DeleteObjectsCommand, GetBucketLocationCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeleteParameterCommand, DescribeParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
-import { serviceOfStack } from '../../scripts/sweep/leftovers';
+import { serviceOfStack } from '../../scripts/sweep/lib/leftovers';
 import { bookServices, sweep } from '../../scripts/sweep/sweep';
 
 const answers = JSON.parse(readFileSync(join(__dirname, 'fixtures/account.json'), 'utf8'));

@@ -5,7 +5,7 @@
  * Packaging takes about 40 s; with RTR_PACKAGED_CHAPTERS set, the packages there are read instead.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { allChapterCosts } from '../../../scripts/cost/chapter-costs';
+import { allChapterCosts } from '../../../scripts/cost/lib/chapter-costs';
 
 /** What a page shows: the totals, not every line (global data ships with every page). */
 export interface ChapterCostSummary {

@@ -5,9 +5,9 @@
  * service, and the pages say what they cover.
  */
 import { randomUUID } from 'node:crypto';
-import type { Template } from '../lib/cloudformation';
+import type { Template } from '../../lib/cloudformation';
 import { costOf, type PriceTable } from './prices';
-import type { ChapterMeasurement } from './measure';
+import type { ChapterMeasurement } from '../measure';
 import { functionsOf, ofType, resourceTypesOf, routesOf, type FunctionSettings } from './template';
 
 export interface CostLine {

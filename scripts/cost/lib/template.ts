@@ -3,7 +3,7 @@
  * functions and their settings, the routes of its REST API and which function serves each, the
  * log groups' retention, the tables' billing mode.
  */
-import type { Template } from '../lib/cloudformation';
+import type { Template } from '../../lib/cloudformation';
 
 type Properties = Record<string, any>;
 

@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagedChapter, type PackagedChapter } from '../lib/packaged-chapters';
-import { codeChapters } from '../lib/repo';
+import { packagedChapter, type PackagedChapter } from '../../lib/packaged-chapters';
+import { codeChapters } from '../../lib/repo';
 import { estimateChapter, type ChapterCost } from './estimate';
-import type { ChapterMeasurement } from './measure';
+import type { ChapterMeasurement } from '../measure';
 import { readPriceTable } from './prices';
 
-export const measuredFolder = join(__dirname, 'measured');
+export const measuredFolder = join(__dirname, '..', 'measured');
 
 export function readMeasurement(chapter: string): ChapterMeasurement {
   const file = join(measuredFolder, `${chapter}.json`);

@@ -1,7 +1,7 @@
 /** The dated price table of book/prices/, as the cost estimate reads it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../lib/repo';
+import { repoRoot } from '../../lib/repo';
 
 export interface Price {
   what: string;
