@@ -103,6 +103,9 @@ describe('reader features', () => {
     const context = await site.chromium.browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(site.url(route), { waitUntil: 'networkidle' });
+    // An idle network can come before React has hydrated the page on a busy machine; a pointer that
+    // arrives before then sets off nothing (the copy buttons appear on pointer or focus).
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
     return { page, context };
   }
 

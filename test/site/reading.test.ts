@@ -418,6 +418,8 @@ describe('what a reader sees', () => {
       try {
         const page = await context.newPage();
         await page.goto(site.url(bookPage.route), { waitUntil: 'networkidle' });
+        // The copy button appears on pointer, which does nothing until the page has hydrated.
+        await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
         const block = page.locator('pre.language-console').nth(index);
         await block.scrollIntoViewIfNeeded();
         const looks = await block.evaluate((pre) => {

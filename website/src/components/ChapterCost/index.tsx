@@ -34,7 +34,8 @@ export default function ChapterCost({ chapter }: { chapter?: string }): ReactNod
         Idle, with nobody calling, this stack costs <strong>{formatUsd(cost.idleUsdPerMonth)} a month</strong>. Each million{' '}
         {invocations ? 'invocations' : 'requests'} costs, before any free tier:
       </p>
-      <table>
+      {/* As every table of the book: a block that scrolls sideways on a narrow screen, focusable so a keyboard can scroll it. */}
+      <table tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">{invocations ? 'function' : 'route'}</th>
