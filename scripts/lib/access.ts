@@ -74,7 +74,7 @@ export function accessProblems(template: Template): string[] {
   }
   const responses = gatewayResponses(template);
   for (const [type, status] of Object.entries({ ...accessGatewayResponses, DEFAULT_4XX: undefined, DEFAULT_5XX: undefined })) {
-    problems.push(...gatewayResponseProblems(template, type, status, origins));
+    problems.push(...gatewayResponseProblems(responses, type, status, origins));
   }
   if (!/^Bearer\b/.test(fixedHeader(responses.get('UNAUTHORIZED')?.ResponseParameters, 'WWW-Authenticate') ?? '')) problems.push('UNAUTHORIZED: no WWW-Authenticate: Bearer');
   if (!(Number(fixedHeader(responses.get('AUTHORIZER_FAILURE')?.ResponseParameters, 'Retry-After')) > 0)) problems.push('AUTHORIZER_FAILURE: no Retry-After');
@@ -88,13 +88,14 @@ export function gatewayResponses(template: Template): Map<string, Properties> {
 }
 
 /**
- * What is wrong with the gateway response of `type`: it must be a problem document with this
- * status (if given), served as application/problem+json with one allowed origin (added to
- * `origins`) and the headers a page needs exposed.
+ * What is wrong with the gateway response of `type`, among `responses` (gatewayResponses of a
+ * template): it must be a problem document with this status (if given), served as
+ * application/problem+json with one allowed origin (added to `origins`) and the headers a page
+ * needs exposed.
  */
-export function gatewayResponseProblems(template: Template, type: string, status: number | undefined, origins: Set<string>): string[] {
+export function gatewayResponseProblems(responses: Map<string, Properties>, type: string, status: number | undefined, origins: Set<string>): string[] {
   const problems: string[] = [];
-  const response = gatewayResponses(template).get(type);
+  const response = responses.get(type);
   if (!response) return [`${type}: no gateway response`];
   const parameters = response.ResponseParameters as Properties | undefined;
   if (fixedHeader(parameters, 'Content-Type') !== 'application/problem+json') problems.push(`${type}: not served as application/problem+json`);

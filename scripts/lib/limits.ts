@@ -54,9 +54,10 @@ export function limitProblems(template: Template, tiers: Record<string, Tier> = 
   }
 
   const origins = new Set<string>();
+  const responses = gatewayResponses(template);
   for (const [type, status] of Object.entries(limitGatewayResponses)) {
-    problems.push(...gatewayResponseProblems(template, type, status, origins));
-    const retryAfter = fixedHeader(gatewayResponses(template).get(type)?.ResponseParameters, 'Retry-After');
+    problems.push(...gatewayResponseProblems(responses, type, status, origins));
+    const retryAfter = fixedHeader(responses.get(type)?.ResponseParameters, 'Retry-After');
     if (!(Number(retryAfter) > 0)) problems.push(`${type}: no Retry-After in seconds`);
   }
 
