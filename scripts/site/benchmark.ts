@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BASE_URL, BUILD_DIR, ROOT_DIR } from '../../website/site-settings';
 import { choiceOption, listOption, numberOption, parseCli, type CliSpec } from '../lib/cli';
-import { launchChromium, CHROMIUM, CHROMIUM_ARGS, assertChromium } from './lib/browser';
+import { launchChromium, CHROMIUM, assertChromium } from './lib/browser';
+import { CATEGORIES, PRESETS, median, medianBySource, openLighthouse, type LighthouseRun, type Preset } from './lib/lighthouse';
 import { docusaurus } from './lib/processes';
 import { PAGE_BUDGETS, measurePage } from './lib/page-weight';
 import { OUTPUT_DIR, bookPages } from './lib/site';
@@ -21,10 +22,8 @@ import { serveBuild } from './lib/static-server';
 
 const WEBSITE = path.join(ROOT_DIR, 'website');
 const BUDGET = { jsKiB: PAGE_BUDGETS.listings.kib, lighthouse: 95 };
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const PARTS = ['build', 'js', 'lighthouse'] as const;
-const PRESETS = ['mobile', 'desktop'] as const;
 
 const spec: CliSpec = {
   command: 'tsx scripts/site/benchmark.ts',
@@ -51,7 +50,7 @@ Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).`,
 interface Options {
   only: Set<string>;
   pages: string[] | undefined;
-  preset: (typeof PRESETS)[number];
+  preset: Preset;
   desktop: boolean;
   runs: number;
   verbose: boolean;
@@ -106,42 +105,7 @@ async function measureJs(route: string, origin: string) {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-
-interface LongTask {
-  url: string;
-  startTime: number;
-  duration: number;
-}
-
-/**
- * Where one run's blocking time comes from: Lighthouse's long tasks (simulated, like the score)
- * after the first contentful paint, in milliseconds over 50 by the file each is attributed to. Under
- * simulated throttling the page's own parsing, style and layout count here too ("page"): the
- * simulation replays every task four times slower, and tasks that ran before the first paint in the
- * real load can land after the simulated one.
- */
-function blockingBySource(lhr: { audits: Record<string, { numericValue?: number; details?: unknown }> }, pageUrl: string) {
-  const firstPaint = lhr.audits['first-contentful-paint']?.numericValue ?? 0;
-  const tasks = (lhr.audits['long-tasks']?.details as { items?: LongTask[] } | undefined)?.items ?? [];
-  const bySource: Record<string, number> = {};
-  for (const task of tasks) {
-    const afterPaint = task.startTime + task.duration - Math.max(task.startTime, firstPaint);
-    if (afterPaint <= 50) continue;
-    const source = task.url === pageUrl ? 'page' : task.url.split('/').pop() || task.url;
-    bySource[source] = (bySource[source] ?? 0) + Math.round(afterPaint - 50);
-  }
-  return bySource;
-}
-
-/** The median of each source's blocking time over the runs (0 in a run that had none from it). */
-function medianBySource(runs: Record<string, number>[]): Record<string, number> {
-  const sources = [...new Set(runs.flatMap((run) => Object.keys(run)))];
-  const medians = sources.map((source) => [source, median(runs.map((run) => run[source] ?? 0))] as const);
-  return Object.fromEntries(medians.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]));
-}
-
-interface LighthouseResult {
+interface LighthouseSummary {
   url: string;
   preset: string;
   scores: Record<string, number>;
@@ -152,53 +116,29 @@ interface LighthouseResult {
   blockingMsBySource: Record<string, number>;
 }
 
-async function runLighthouse(urls: string[], presets: string[], runs: number) {
-  const { default: lighthouse } = await import('lighthouse');
-  const desktopConfig = presets.includes('desktop')
-    ? (await import('lighthouse/core/config/desktop-config.js')).default
-    : undefined;
-  const { launch } = await import('chrome-launcher');
-  const results: LighthouseResult[] = [];
+async function runLighthouse(urls: string[], presets: Preset[], runs: number) {
+  const lighthouse = await openLighthouse();
+  const results: LighthouseSummary[] = [];
   let lighthouseVersion = '';
   for (const preset of presets) {
     for (const url of urls) {
-      const runScores: Record<string, number>[] = [];
-      const benchmarkIndex: number[] = [];
-      const blockingMs: number[] = [];
-      const blocking: Record<string, number>[] = [];
+      const measured: LighthouseRun[] = [];
       for (let run = 1; run <= runs; run += 1) {
-        // A fresh browser per run, so no run warms the cache of the next.
-        const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
-        try {
-          log(`lighthouse (${preset}, run ${run}/${runs}) ${url}…`);
-          const result = await lighthouse(
-            url,
-            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-            preset === 'desktop' ? desktopConfig : undefined,
-          );
-          if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-          lighthouseVersion = result.lhr.lighthouseVersion;
-          runScores.push(
-            Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])),
-          );
-          benchmarkIndex.push(Math.round(result.lhr.environment.benchmarkIndex));
-          blockingMs.push(Math.round(result.lhr.audits['total-blocking-time']?.numericValue ?? 0));
-          blocking.push(blockingBySource(result.lhr, url));
-          const slug = `${preset}-${url.split('/').pop() || 'home'}`;
-          fs.writeFileSync(path.join(OUTPUT_DIR, `lighthouse-${slug}.json`), JSON.stringify(result.lhr, null, 1));
-        } finally {
-          await chrome.kill();
-        }
+        log(`lighthouse (${preset}, run ${run}/${runs}) ${url}…`);
+        const result = await lighthouse.run(url, preset);
+        lighthouseVersion = result.lhr.lighthouseVersion;
+        measured.push(result);
+        const slug = `${preset}-${url.split('/').pop() || 'home'}`;
+        fs.writeFileSync(path.join(OUTPUT_DIR, `lighthouse-${slug}.json`), JSON.stringify(result.lhr, null, 1));
       }
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runScores.map((r) => r[c]!))]));
       results.push({
         url,
         preset,
-        scores,
-        performanceRuns: runScores.map((r) => r.performance!),
-        benchmarkIndex,
-        totalBlockingTimeMs: blockingMs,
-        blockingMsBySource: medianBySource(blocking),
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(measured.map((r) => r.scores[c]))])),
+        performanceRuns: measured.map((r) => r.scores.performance),
+        benchmarkIndex: measured.map((r) => r.benchmarkIndex),
+        totalBlockingTimeMs: measured.map((r) => r.totalBlockingTimeMs),
+        blockingMsBySource: medianBySource(measured.map((r) => r.blockingMsBySource)),
       });
     }
   }
@@ -246,8 +186,8 @@ async function main(): Promise<void> {
     }
     if (options.only.has('lighthouse')) {
       const routes = options.pages ?? [defaults.plain, defaults.diagram ?? defaults.plain];
-      const other = options.preset === 'mobile' ? 'desktop' : 'mobile';
-      const presets = options.desktop ? [options.preset, other] : [options.preset];
+      const other: Preset = options.preset === 'mobile' ? 'desktop' : 'mobile';
+      const presets: Preset[] = options.desktop ? [options.preset, other] : [options.preset];
       const urls = routes.map((r) => `${server.origin}${BASE_URL}${r}`);
       const { lighthouseVersion, results } = await runLighthouse(urls, presets, options.runs);
       report.lighthouse = {
@@ -295,7 +235,7 @@ function printSummary(report: Record<string, unknown>): void {
     parts.push(`JS /${js.withoutDiagram.route} ${js.withoutDiagram.kib} KiB gzip`);
     if (js.withDiagram) parts.push(`with diagram /${js.withDiagram.route} ${js.withDiagram.kib} KiB`);
   }
-  const lh = report.lighthouse as { versions: { lighthouse: string; chromium: string }; results: LighthouseResult[] } | undefined;
+  const lh = report.lighthouse as { versions: { lighthouse: string; chromium: string }; results: LighthouseSummary[] } | undefined;
   if (lh) parts.push(`Lighthouse ${lh.versions.lighthouse} on Chromium ${lh.versions.chromium}`);
   for (const r of lh?.results ?? []) {
     const page = r.url.split('/').pop();

@@ -1,15 +1,19 @@
 /**
- * Route prefetching, spread out over idle time and without repeats.
+ * Route prefetching, in idle time and only for the routes the page's own text links to.
  *
  * Docusaurus prefetches a route's chunks the moment a link to it scrolls into view. Right after a
- * page hydrates, that is every link on screen at once (on a phone, some twenty routes), each adding a
- * <link rel="prefetch"> per chunk the route needs, in one long task just when the reader starts to
- * scroll. Most of those chunks are shared by every chapter: a chapter page added some 400 elements
- * for 23 different files. This client module wraps `window.docusaurus` (which Docusaurus sets after
- * the client modules have run) so that prefetches wait in a queue, run a few milliseconds at a time
- * when the browser is idle, and add only links to files not already asked for (by an earlier
- * prefetch or by the page's own scripts). A preload (the reader points at or touches a link) also
+ * page hydrates, that is every link on screen at once: on a chapter page the sidebar alone links to
+ * every other chapter, so each page fetched the scripts of some fifteen pages the reader was not
+ * about to open (170 KB), adding their <link rel="prefetch"> elements in one long task just when the
+ * reader starts to scroll. This client module wraps `window.docusaurus` (which Docusaurus sets after
+ * the client modules have run) so that a prefetch waits in a queue, runs a few milliseconds at a
+ * time when the browser is idle, and happens only for a route linked from the page's <main>: the
+ * chapter's own links and its previous and next pages, not the sidebar, the navbar or the footer.
+ * A preload (the reader points at or touches any link) still fetches that route at once, and also
  * fetches the code tokenizer, so the next page's listings are highlighted as soon as they render.
+ *
+ * `window.docusaurus` is not part of Docusaurus's documented client API; test/site/prefetch.test.ts
+ * fails if it stops being the object this wraps, with `prefetch` and `preload`.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import { loadTokenizer } from '../code-block/tokenizer';
@@ -24,31 +28,13 @@ function whenIdle(callback: () => void): void {
   else window.setTimeout(callback, 200);
 }
 
-/** Files already fetched or asked for: the page's scripts, then every prefetched file. */
-const requested = new Set<string>();
-let seeded = false;
-
-/**
- * Runs Docusaurus's prefetch of one route, leaving out the <link rel="prefetch"> elements of files
- * already requested. Docusaurus adds them to <head> synchronously, inside the call; a link left out
- * is never loaded, and nothing waits on it.
- */
-function prefetchNew(docusaurus: Docusaurus, url: string): void {
-  const head = document.head;
-  const append = head.appendChild;
-  head.appendChild = function <T extends Node>(this: HTMLHeadElement, node: T): T {
-    if (node instanceof HTMLLinkElement && node.rel === 'prefetch') {
-      if (requested.has(node.href)) return node;
-      requested.add(node.href);
-    }
-    return append.call(this, node) as T;
-  };
-  try {
-    void docusaurus.prefetch(url);
-  } finally {
-    // The own property goes; HTMLHeadElement's appendChild is back.
-    delete (head as Partial<Pick<HTMLHeadElement, 'appendChild'>>).appendChild;
-  }
+/** The other pages the page's main content links to (its text, its previous and next links). */
+function pathsLinkedFromMain(): Set<string> {
+  const links = document.querySelectorAll<HTMLAnchorElement>('main a[href]');
+  const paths = new Set(Array.from(links, (link) => link.pathname));
+  // Links to a heading of this page: its scripts are here already.
+  paths.delete(window.location.pathname);
+  return paths;
 }
 
 function spreadOut(docusaurus: Docusaurus): Docusaurus {
@@ -56,15 +42,13 @@ function spreadOut(docusaurus: Docusaurus): Docusaurus {
   let scheduled = false;
   const run = () => {
     scheduled = false;
-    if (!seeded) {
-      seeded = true;
-      for (const script of Array.from(document.scripts)) if (script.src) requested.add(script.src);
-    }
-    // A few milliseconds of it per idle period: short tasks, yet done soon after the page is up.
+    // Read once per idle period: the page may have changed since the route was queued.
+    const linked = pathsLinkedFromMain();
     const until = performance.now() + SLICE_MS;
     do {
-      const url = queue.shift();
-      if (url !== undefined) prefetchNew(docusaurus, url);
+      const target = queue.shift();
+      // A link's target may carry a fragment (`/08-validation#schemas`); the route is its path.
+      if (target !== undefined && linked.has(target.split(/[?#]/)[0]!)) void docusaurus.prefetch(target);
     } while (queue.length && performance.now() < until);
     if (queue.length) schedule();
   };
@@ -74,14 +58,14 @@ function spreadOut(docusaurus: Docusaurus): Docusaurus {
     whenIdle(run);
   };
   return Object.freeze({
-    prefetch(url: string) {
-      queue.push(url);
+    prefetch(target: string) {
+      queue.push(target);
       schedule();
       return false as const;
     },
-    preload(url: string) {
+    preload(target: string) {
       void loadTokenizer();
-      return docusaurus.preload(url);
+      return docusaurus.preload(target);
     },
   });
 }

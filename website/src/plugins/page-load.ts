@@ -11,10 +11,12 @@
  * - Scripts: the entry bundle comes in several files (splitEntry), each page's HTML names the chunks
  *   the page needs (PageChunksInManifest), and the page template loads them all after the first
  *   paint (ssr-template.ts). The entry's files ask V8 to compile them whole (compileHint).
- * - Prefetching of linked pages waits for idle time and skips files already fetched
+ * - Prefetching waits for idle time and covers only the pages the page's text links to
  *   (client/prefetch-when-idle.ts).
- * - After hydration, whether this is a browser and how wide its window is are set as transitions,
- *   which React renders in slices (HYDRATION_STAND_INS).
+ *
+ * Each of these was measured against a build without it (website/README.md, "How a page loads");
+ * what did not show a clear gain was taken out. Where one relies on a Docusaurus internal, the
+ * build or a test fails when that internal changes (ReplacementsUsed, readRegistry, the manifest).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,34 +29,29 @@ const HERE = path.resolve(__dirname, '../code-block');
 /** The entry's chunks, in the order they load (ssr-template.ts loads a page's other chunks first). */
 export const ENTRY_CHUNKS = ['react-dom', 'libraries', 'runtime~main', 'main'];
 
-/** Docusaurus's generated registry of lazily loaded modules: chunk name → module path. */
-function readRegistry(generatedFilesDir: string): Map<string, string> {
-  const file = path.join(generatedFilesDir, 'registry.js');
-  if (!fs.existsSync(file)) return new Map();
-  const entries = fs.readFileSync(file, 'utf8').matchAll(/webpackChunkName: "([^"]+)" \*\/ "[^"]*"\), "([^"]+)"/g);
-  return new Map([...entries].map(([, chunkName, modulePath]) => [chunkName!, modulePath!]));
-}
-
 /**
- * The chunks that every book page loads besides its own content: the docs layout components
- * (`@theme/DocsRoot`, `DocVersionRoot`, `DocRoot`, `DocItem`) and the docs plugin's data (the
- * sidebar among it).
+ * Docusaurus's generated registry of lazily loaded modules: chunk name → module path. The file is
+ * generated code, not an API, so it is read with a pattern; a registry that no longer matches it is
+ * an error, not an empty map (PageChunksInManifest would then do nothing, silently).
  */
-function docsLayoutChunks(registry: Map<string, string>): RegExp | undefined {
-  const names = [...registry]
-    .filter(([, modulePath]) => /^@theme\/Doc(sRoot|VersionRoot|Root|Item)$/.test(modulePath) || /^@generated\/docusaurus-plugin-content-docs\/[^/]+\/(__plugin|p\/[^/]+)\.json$/.test(modulePath))
-    .map(([name]) => name);
-  return names.length ? new RegExp(`^(${names.join('|')})$`) : undefined;
+export function readRegistry(generatedFilesDir: string): Map<string, string> {
+  const file = path.join(generatedFilesDir, 'registry.js');
+  const source = fs.readFileSync(file, 'utf8');
+  const entries = [...source.matchAll(/webpackChunkName: "([^"]+)" \*\/ "[^"]*"\), "([^"]+)"/g)];
+  if (entries.length === 0) {
+    throw new Error(`${file} no longer has the shape page-load.ts reads (webpackChunkName comments beside module paths): Docusaurus has changed how it writes its registry.`);
+  }
+  return new Map(entries.map(([, chunkName, modulePath]) => [chunkName!, modulePath!]));
 }
 
 /**
  * The entry bundle in several files: React DOM, the other libraries, the runtime, and Docusaurus
- * with the site's code; and the docs layout's chunks as one file (docsLayoutChunks). The browser
- * compiles each script in a task of its own, so the page's start-up work comes in shorter stretches
- * instead of one long one that would keep the reader's taps waiting. (Priorities below Docusaurus's
- * `styles` group, 50, so that library CSS stays in the one style sheet, in its order.)
+ * with the site's code. The browser compiles each script in a task of its own, so the page's
+ * start-up work comes in shorter stretches instead of one long one that would keep the reader's
+ * taps waiting. (Priorities below Docusaurus's `styles` group, 50, so that library CSS stays in the
+ * one style sheet, in its order.)
  */
-function splitEntry(config: Configuration, docsLayout: RegExp | undefined): void {
+function splitEntry(config: Configuration): void {
   const splitChunks = config.optimization?.splitChunks;
   if (!splitChunks || typeof splitChunks !== 'object') return;
   splitChunks.cacheGroups = {
@@ -73,11 +70,6 @@ function splitEntry(config: Configuration, docsLayout: RegExp | undefined): void
       priority: 45,
       enforce: true,
     },
-    // Every book page needs all of these at once: one file instead of a dozen small ones, each of
-    // which costs the browser a task of its own to receive and another to run.
-    ...(docsLayout && {
-      docsLayout: { chunks: docsLayout, name: 'docs-layout', priority: 40, enforce: true },
-    }),
   };
 }
 
@@ -112,12 +104,20 @@ class PageChunksInManifest {
   apply(compiler: Compiler): void {
     compiler.hooks.done.tap('rtr-page-chunks', (stats) => {
       const manifestFile = path.join(this.generatedFilesDir, 'client-manifest.json');
-      if (!fs.existsSync(manifestFile)) return;
-      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { origins: Record<string, (string | number)[]> };
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { origins?: Record<string, (string | number)[]> };
+      if (!manifest.origins || typeof manifest.origins !== 'object') {
+        throw new Error(`${manifestFile} has no "origins" map: Docusaurus has changed its client manifest, which page-load.ts adds each page's chunks to.`);
+      }
       const groups = stats.toJson({ all: false, chunkGroups: true }).namedChunkGroups ?? {};
+      let added = 0;
       for (const [chunkName, modulePath] of readRegistry(this.generatedFilesDir)) {
         const chunks = groups[chunkName]?.chunks;
-        if (chunks?.length) manifest.origins[modulePath] = [...chunks];
+        if (!chunks?.length) continue;
+        manifest.origins[modulePath] = [...chunks];
+        added += 1;
+      }
+      if (added === 0) {
+        throw new Error(`No chunk group of the client build is named as in ${path.join(this.generatedFilesDir, 'registry.js')}: Docusaurus has changed how it names its chunks, and pages would no longer list their own.`);
       }
       fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     });
@@ -131,13 +131,37 @@ export function resolvedFile(pkg: string, file: string): RegExp {
 }
 
 /**
- * Docusaurus's modules that set state right after the page has hydrated, and the site's stand-ins,
- * which set it as a transition (see each in src/client/). React renders a plain update from an
- * effect in one go; together these re-rendered much of a chapter page on a phone in one task.
+ * Fails the build when a replacement above replaced nothing. Each matches a file inside a Docusaurus
+ * package, and a release that moves or renames that file would otherwise leave Docusaurus's module
+ * in place without a word: the site would still build, only do more work on every page. A module
+ * that was swapped in is among the files the compilation read; one that was not, is not.
  */
-export const HYDRATION_STAND_INS = [
-  { pkg: '@docusaurus/core', file: 'lib/client/browserContext.js', standIn: path.resolve(__dirname, '../client/browser-context.tsx') },
-  { pkg: '@docusaurus/theme-common', file: 'lib/hooks/useWindowSize.js', standIn: path.resolve(__dirname, '../client/window-size.ts') },
+class ReplacementsUsed {
+  constructor(private readonly replacements: { original: string; standIn: string }[]) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.afterCompile.tap('rtr-replacements-used', (compilation) => {
+      for (const { original, standIn } of this.replacements) {
+        if (compilation.fileDependencies.has(standIn)) continue;
+        compilation.errors.push(
+          new compiler.webpack.WebpackError(
+            `${original} was not replaced by ${path.relative(process.cwd(), standIn)}: Docusaurus has moved or renamed it. Find the module's new place and update website/src/plugins/page-load.ts.`,
+          ),
+        );
+      }
+    });
+  }
+}
+
+/**
+ * Docusaurus modules the site replaces (no public extension point reaches them): theme-classic's
+ * `prism-include-languages` client module would put Prism and every grammar into the bundle every
+ * page loads (29 KiB of gzip); the site's tokenizer loads them where a block needs them (see the
+ * header). ReplacementsUsed fails the build when one no longer replaces anything; page-load.test.ts
+ * checks that each stand-in still exports what the original does.
+ */
+export const REPLACED_MODULES = [
+  { pkg: '@docusaurus/theme-classic', file: 'lib/prism-include-languages.js', standIn: path.join(HERE, 'no-prism-client-module.ts') },
 ];
 
 export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plugin {
@@ -146,13 +170,10 @@ export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plug
     name: 'rtr-page-load',
     configureWebpack(config, isServer, { currentBundler }) {
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
-      // Both match the resolved file (the request strings never end in ".js"/".ts").
+      // Each matches the resolved file (the request strings never end in ".js"/".ts").
       const plugins: { apply(compiler: Compiler): void }[] = [
-        new NormalModuleReplacementPlugin(
-          resolvedFile('@docusaurus/theme-classic', 'lib/prism-include-languages.js'),
-          path.join(HERE, 'no-prism-client-module.ts'),
-        ),
-        ...HYDRATION_STAND_INS.map(({ pkg, file, standIn }) => new NormalModuleReplacementPlugin(resolvedFile(pkg, file), standIn)),
+        ...REPLACED_MODULES.map(({ pkg, file, standIn }) => new NormalModuleReplacementPlugin(resolvedFile(pkg, file), standIn)),
+        new ReplacementsUsed(REPLACED_MODULES.map(({ pkg, file, standIn }) => ({ original: `${pkg}/${file}`, standIn }))),
       ];
       if (isServer) {
         plugins.push(
@@ -160,7 +181,7 @@ export default function pageLoadPlugin({ generatedFilesDir }: LoadContext): Plug
         );
       }
       if (!isServer) {
-        splitEntry(config, docsLayoutChunks(readRegistry(generatedFilesDir)));
+        splitEntry(config);
         plugins.push(compileHint(currentBundler.instance));
       }
       if (!isServer && config.mode === 'production') plugins.push(new PageChunksInManifest(generatedFilesDir));

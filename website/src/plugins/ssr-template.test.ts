@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 // Docusaurus's own template compiler, so the test renders the template exactly as a build does.
 import { compileSSGTemplate } from '@docusaurus/core/lib/ssg/ssgTemplate';
+// Docusaurus's own page template, which SSR_TEMPLATE copies but for the scripts.
+import docusaurusTemplate from '@docusaurus/core/lib/ssg/ssgTemplate.html';
 import { SSR_TEMPLATE } from './ssr-template';
 
 async function render(scripts: string[]): Promise<string> {
@@ -23,6 +25,23 @@ async function render(scripts: string[]): Promise<string> {
 }
 
 describe('page template', () => {
+  it("is Docusaurus's own but for how the scripts load: fails when Docusaurus changes its template", () => {
+    // Docusaurus's scripts, one deferred <script> each, in place of the loader's three lines.
+    const ownScripts = /    <% const entry = [\s\S]*?<\/script>\n/;
+    assert.match(SSR_TEMPLATE, ownScripts);
+    const docusaurusScripts = [
+      '    <% it.scripts.forEach((script) => { %>',
+      '      <script src="<%= it.baseUrl %><%= script %>" defer></script>',
+      '    <% }); %>',
+      '',
+    ].join('\n');
+    assert.equal(
+      SSR_TEMPLATE.replace(ownScripts, docusaurusScripts),
+      docusaurusTemplate,
+      'Docusaurus has changed its page template (@docusaurus/core/lib/ssg/ssgTemplate.html.js): bring the change into src/plugins/ssr-template.ts',
+    );
+  });
+
   const scripts = [
     'assets/js/react-dom.11111111.js',
     'assets/js/libraries.22222222.js',
