@@ -14,9 +14,9 @@
  * - Prefetching waits for idle time and covers only the pages the page's text links to
  *   (client/prefetch-when-idle.ts).
  *
- * Each of these was measured against a build without it (website/README.md, "How a page loads");
- * what did not show a clear gain was taken out. Where one relies on a Docusaurus internal, the
- * build or a test fails when that internal changes (ReplacementsUsed, readRegistry, the manifest).
+ * Each of these was measured against a build without it (website/README.md, "What each override is
+ * worth"); what did not show a clear gain was taken out. Where one relies on a Docusaurus internal,
+ * the build or a test fails when that internal changes (ReplacementsUsed, readRegistry, the manifest).
  */
 import fs from 'node:fs';
 import path from 'node:path';
