@@ -44,7 +44,10 @@ function readBuilds(values: ReturnType<typeof parseCli>): Build[] {
   const entries = listOption(spec, values, 'builds');
   if (!entries || entries.length < 2) usageError(spec, '--builds needs two builds or more: name=dir,name=dir');
   const builds = entries.map((entry) => {
-    const [name, dir] = entry.split('=');
+    // The first "=" only: a folder's name may hold one.
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, Math.max(at, 0));
+    const dir = at < 0 ? '' : entry.slice(at + 1);
     if (!name || !dir) usageError(spec, `--builds: "${entry}" is not name=dir`);
     if (!fs.existsSync(path.join(dir, 'index.html'))) usageError(spec, `--builds: ${dir} has no index.html (not a built site)`);
     return { name, dir: path.resolve(dir) };
